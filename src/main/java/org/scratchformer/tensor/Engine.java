@@ -1,0 +1,147 @@
+package org.scratchformer.tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Reverse-mode automatic differentiation over tensors.
+ *
+ * <p>{@link #apply} runs an op forward and records it; {@link #backward}
+ * walks the recorded graph from the output back to the leaves. Ops return
+ * gradients; only this class adds them up, so a tensor used twice receives
+ * both contributions.
+ */
+public final class Engine {
+    private Engine() {
+    }
+
+    // tag::apply[]
+    static Tensor apply(Op op, Tensor... inputs) {
+        List<DMatrixRMaj> x = new ArrayList<>(inputs.length);
+        boolean anyNeedsGrad = false;
+        for (Tensor input : inputs) {
+            x.add(input.value());
+            anyNeedsGrad |= input.requiresGrad();
+        }
+        DMatrixRMaj y = op.forward(x);
+        if (!anyNeedsGrad || !NoGrad.isGradEnabled()) {
+            return Tensor.constant(y);  // nothing to differentiate
+        }
+        return new Tensor(y, op, List.of(inputs), true);
+    }
+    // end::apply[]
+
+    /**
+     * Backpropagates {@code dY} from {@code root}.
+     *
+     * <p>Calling it twice is defined: the gradients of intermediate tensors
+     * are reset at the start of every call, and the leaves receive one more
+     * copy of their gradient each time (twice the gradient after two calls,
+     * as PyTorch with {@code retain_graph=True}). Call {@code zeroGrad} on
+     * the leaves between steps.
+     */
+    // tag::backward[]
+    static void backward(Tensor root, DMatrixRMaj dY) {
+        if (!Shapes.same(root.value(), dY)) {
+            throw new IllegalArgumentException("backward: dY " + Shapes.of(dY)
+                    + " must have the output's shape " + root.shape());
+        }
+        List<Tensor> order = topologicalOrder(root);  // inputs first
+        for (Tensor t : order) {
+            if (!t.isLeaf()) {
+                t.grad().zero();  // intermediate grads hold this pass only
+            }
+        }
+        CommonOps_DDRM.addEquals(root.grad(), dY);
+        for (int i = order.size() - 1; i >= 0; i--) {  // outputs first
+            Tensor t = order.get(i);
+            if (!t.isLeaf()) {
+                propagate(t);
+            }
+        }
+    }
+    // end::backward[]
+
+    // tag::propagate[]
+    private static void propagate(Tensor t) {
+        List<Tensor> inputs = t.inputs();
+        List<DMatrixRMaj> x = new ArrayList<>(inputs.size());
+        for (Tensor input : inputs) {
+            x.add(input.value());
+        }
+        Grads grads = t.op().backward(x, t.value(), t.grad());
+        checkGrads(t.op(), inputs, grads);
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor input = inputs.get(i);
+            if (grads.get(i) != null && input.requiresGrad()) {
+                // accumulate: the input may feed several ops
+                CommonOps_DDRM.addEquals(input.grad(), grads.get(i));
+            }
+        }
+    }
+    // end::propagate[]
+
+    private static void checkGrads(Op op, List<Tensor> inputs, Grads grads) {
+        if (grads.size() != inputs.size()) {
+            throw new IllegalStateException(op.name() + ": backward returned "
+                    + grads.size() + " gradients for " + inputs.size()
+                    + " inputs");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            DMatrixRMaj g = grads.get(i);
+            if (g != null && !Shapes.same(g, inputs.get(i).value())) {
+                throw new IllegalStateException(op.name() + ": backward"
+                        + " returned a gradient of shape " + Shapes.of(g)
+                        + " for input " + i + " of shape "
+                        + inputs.get(i).shape());
+            }
+        }
+    }
+
+    /**
+     * Every tensor that {@code root} depends on, each after all of its
+     * inputs. Depth-first with an explicit stack: a chain of a million ops
+     * does not overflow the call stack.
+     */
+    // tag::topo-sort[]
+    public static List<Tensor> topologicalOrder(Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> visited = Collections.newSetFromMap(
+                new IdentityHashMap<>());  // identity, not equals
+        // each frame: a tensor and the inputs it has yet to visit
+        Deque<Map.Entry<Tensor, Iterator<Tensor>>> stack = new ArrayDeque<>();
+        visited.add(root);
+        stack.push(Map.entry(root, root.inputs().iterator()));
+        while (!stack.isEmpty()) {
+            Map.Entry<Tensor, Iterator<Tensor>> frame = stack.peek();
+            Iterator<Tensor> pending = frame.getValue();
+            if (pending.hasNext()) {
+                Tensor input = pending.next();
+                if (visited.add(input)) {
+                    stack.push(Map.entry(input, input.inputs().iterator()));
+                }
+            } else {
+                stack.pop();
+                order.add(frame.getKey());  // all its inputs are in order
+            }
+        }
+        return order;
+    }
+    // end::topo-sort[]
+
+    /** Sets the gradient of every tensor in {@code root}'s graph to zero. */
+    public static void zeroGrad(Tensor root) {
+        for (Tensor t : topologicalOrder(root)) {
+            t.zeroGrad();
+        }
+    }
+}
