@@ -1,0 +1,81 @@
+package org.scratchformer.ops;
+
+import static org.scratchformer.gradcheck.RandomCases.size;
+import static org.scratchformer.gradcheck.RandomCases.values;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.scratchformer.tensor.Add;
+import org.scratchformer.tensor.MatMul;
+import org.scratchformer.tensor.Op;
+import org.scratchformer.tensor.Sum;
+import org.scratchformer.tensor.Tensor;
+
+/**
+ * Every primitive op, in one list. The catalogue test gradient-checks each
+ * entry on random cases, the golden test compares each with PyTorch, the
+ * gradient reference has a section for each, and a test fails if an op
+ * class exists that is not listed here.
+ */
+public final class OpRegistry {
+    private static final Map<String, OpEntry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        // chapter 3's ops
+        register("add", Add.class, r -> twoSameShape(r),
+                x -> Ops.add(x.get(0), x.get(1)));
+        register("matmul", MatMul.class, r -> {
+            int n = size(r);
+            int k = size(r);
+            int m = size(r);
+            return List.of(variable(values(r, n, k)),
+                    variable(values(r, k, m)));
+        }, x -> Ops.matmul(x.get(0), x.get(1)));
+        register("sum", Sum.class, r -> List.of(variable(values(r, size(r),
+                size(r)))), x -> Ops.sum(x.get(0)));
+    }
+
+    private OpRegistry() {
+    }
+
+    /** Every entry, in registration order. */
+    public static List<OpEntry> all() {
+        return List.copyOf(ENTRIES.values());
+    }
+
+    /** The entry with this name. */
+    public static OpEntry get(String name) {
+        OpEntry entry = ENTRIES.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no op named '" + name
+                    + "' in the registry; known: " + ENTRIES.keySet());
+        }
+        return entry;
+    }
+
+    private static void register(String name, Class<? extends Op> opClass,
+            Function<Random, List<Tensor>> inputs,
+            Function<List<Tensor>, Tensor> apply) {
+        if (ENTRIES.put(name, new OpEntry(name, opClass, inputs, apply))
+                != null) {
+            throw new IllegalStateException("op '" + name
+                    + "' registered twice");
+        }
+    }
+
+    // --- input makers shared by several entries ---
+
+    private static Tensor variable(org.ejml.data.DMatrixRMaj m) {
+        return Tensor.variable(m);
+    }
+
+    private static List<Tensor> twoSameShape(Random r) {
+        int rows = size(r);
+        int cols = size(r);
+        return List.of(variable(values(r, rows, cols)),
+                variable(values(r, rows, cols)));
+    }
+}
