@@ -20,6 +20,11 @@ public record OpEntry(String name, Class<? extends Op> opClass,
         Function<Random, List<Tensor>> inputs,
         Function<List<Tensor>, Tensor> apply) {
 
+    @Override
+    public String toString() {
+        return name;  // how parameterized tests name the case
+    }
+
     /** Inputs for the case with this seed. */
     public List<Tensor> inputsFor(long seed) {
         return inputs.apply(new Random(seed));

@@ -1,0 +1,51 @@
+package org.scratchformer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code scratchformer} program. With no command it runs its main job:
+ * for now the gradient-check report of every op.
+ */
+@Command(name = "scratchformer", mixinStandardHelpOptions = true,
+        version = "Scratchformer 0.1.0",
+        description = "A Transformer built from scratch, one chapter at a"
+                + " time.",
+        subcommands = {GradCheckCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        int code = run(new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the program and returns its exit code. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        // bad input (an unknown op, a bad file) is one sentence, not a trace
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            line.getErr().println("error: " + e.getMessage());
+            return 2;
+        });
+        if (args.length == 0) {
+            args = new String[] {"gradcheck"};  // the main job
+        }
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "name a command: gradcheck");
+    }
+}
