@@ -3,10 +3,13 @@ package org.scratchformer.ops;
 import static org.scratchformer.gradcheck.RandomCases.size;
 import static org.scratchformer.gradcheck.RandomCases.values;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.scratchformer.tensor.Add;
 import org.scratchformer.tensor.MatMul;
@@ -39,6 +42,20 @@ public final class OpRegistry {
     }
 
     private OpRegistry() {
+    }
+
+    static {
+        // later chapters' fused ops, in book order
+        List<OpSource> sources = new ArrayList<>();
+        ServiceLoader.load(OpSource.class, OpRegistry.class.getClassLoader())
+                .forEach(sources::add);
+        sources.sort(Comparator.comparingInt(OpSource::chapter)
+                .thenComparing(s -> s.getClass().getName()));
+        for (OpSource source : sources) {
+            for (OpEntry e : source.entries()) {
+                register(e.name(), e.opClass(), e.inputs(), e.apply());
+            }
+        }
     }
 
     /** Every entry, in registration order. */
