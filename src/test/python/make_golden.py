@@ -34,6 +34,12 @@ dropout (0 with probability 0.25, else 1/(1 - 0.25) = 4/3). The registry's
 fixed configuration is used: scale c = -1.5, pow p = 2.5, slices [1, n-1),
 three inputs for concat_rows and concat_cols.
 
+Ops that later chapters add to the registry (through OpSource) have cases
+here too: layer_norm (chapter 6) normalises each row of X (R, C), C >= 2, with
+eps = 1e-5 and the biased variance, then applies gain (1, C) drawn in
+[0.5, 1.5) and bias (1, C) in [-1, 1); it is F.layer_norm with the gain and
+bias flattened to (C,), so their gradients come back as (1, C).
+
 Semantics that need a word: add_mask is x.masked_fill(m == -inf, -inf), so a
 masked position gets gradient 0 (adding -inf would pass dY through); gelu is
 PyTorch's approximate='tanh'; sum and mean give a 1x1 matrix; sum_rows gives
@@ -75,6 +81,7 @@ SCALE_C = -1.5
 POW_P = 2.5
 DROPOUT_P = 0.25
 MASK_P = 0.3
+LAYER_NORM_EPS = 1e-5
 
 GENERATOR = ("torch.Generator().manual_seed(zlib.crc32(b'OP:CASE')) per"
              " case; torch.rand in float64 scaled to each op's domain;"
@@ -223,6 +230,14 @@ OPS = [
      lambda g, r, c: [var(values(g, (r, c))),
                       const(dropout_mask(g, (r, c)))],
      lambda x, m: x * m),
+    # later chapters' fused ops, registered through OpSource
+    ("layer_norm", [(1, 2), (1, 5), (4, 2), (3, 4)],
+     lambda g, r, c: [var(values(g, (r, c))),
+                      var(uniform(g, (1, c), 0.5, 1.5)),
+                      var(values(g, (1, c)))],
+     lambda x, gain, bias: F.layer_norm(
+         x, (x.shape[1],), gain.reshape(-1), bias.reshape(-1),
+         eps=LAYER_NORM_EPS)),
 ]
 
 
