@@ -15,8 +15,9 @@ Usage (Debian's interpreter, which has the python3-torch package):
 
 --check regenerates into memory and compares with the committed file byte
 for byte; it exits with status 1 and names the first differing case if they
-differ. The output depends only on the seeds below and on PyTorch: running the
-script twice gives identical bytes.
+differ. The output depends only on the seeds below and on PyTorch (one
+thread, deterministic algorithms): running the script twice gives identical
+bytes. To cover a new registry entry, add a line to OPS and rerun.
 
 Cases
 -----
