@@ -1,6 +1,8 @@
 package org.scratchformer.ops;
 
+import static org.scratchformer.gradcheck.RandomCases.awayFromZero;
 import static org.scratchformer.gradcheck.RandomCases.size;
+import static org.scratchformer.gradcheck.RandomCases.uniform;
 import static org.scratchformer.gradcheck.RandomCases.values;
 
 import java.util.ArrayList;
@@ -39,6 +41,63 @@ public final class OpRegistry {
         }, x -> Ops.matmul(x.get(0), x.get(1)));
         register("sum", Sum.class, r -> List.of(variable(values(r, size(r),
                 size(r)))), x -> Ops.sum(x.get(0)));
+
+        // chapter 5: arithmetic, matrix products, broadcasts and reductions,
+        // elementwise math
+        register("sub", Sub.class, r -> twoSameShape(r),
+                x -> Ops.sub(x.get(0), x.get(1)));
+        register("mul", Mul.class, r -> twoSameShape(r),
+                x -> Ops.mul(x.get(0), x.get(1)));
+        register("div", Div.class, r -> {
+            int rows = size(r);
+            int cols = size(r);
+            return List.of(variable(values(r, rows, cols)),
+                    variable(awayFromZero(r, rows, cols, 0.5)));
+        }, x -> Ops.div(x.get(0), x.get(1)));
+        register("neg", Neg.class, r -> oneInput(r, -1, 1),
+                x -> Ops.neg(x.get(0)));
+        register("scale", Scale.class, r -> oneInput(r, -1, 1),
+                x -> Ops.scale(x.get(0), -1.5));
+        register("matmul_nt", MatMulTransB.class, r -> {
+            int n = size(r);
+            int k = size(r);
+            int m = size(r);
+            return List.of(variable(values(r, n, k)),
+                    variable(values(r, m, k)));
+        }, x -> Ops.matmulTransB(x.get(0), x.get(1)));
+        register("matmul_tn", MatMulTransA.class, r -> {
+            int k = size(r);
+            int n = size(r);
+            int m = size(r);
+            return List.of(variable(values(r, k, n)),
+                    variable(values(r, k, m)));
+        }, x -> Ops.matmulTransA(x.get(0), x.get(1)));
+        register("transpose", Transpose.class, r -> oneInput(r, -1, 1),
+                x -> Ops.transpose(x.get(0)));
+        register("add_row", AddRow.class, r -> {
+            int rows = size(r);
+            int cols = size(r);
+            return List.of(variable(values(r, rows, cols)),
+                    variable(values(r, 1, cols)));
+        }, x -> Ops.addRow(x.get(0), x.get(1)));
+        register("sum_rows", SumRows.class, r -> oneInput(r, -1, 1),
+                x -> Ops.sumRows(x.get(0)));
+        register("sum_cols", SumCols.class, r -> oneInput(r, -1, 1),
+                x -> Ops.sumCols(x.get(0)));
+        register("mean", Mean.class, r -> oneInput(r, -1, 1),
+                x -> Ops.mean(x.get(0)));
+        register("mean_rows", MeanRows.class, r -> oneInput(r, -1, 1),
+                x -> Ops.meanRows(x.get(0)));
+        register("mean_cols", MeanCols.class, r -> oneInput(r, -1, 1),
+                x -> Ops.meanCols(x.get(0)));
+        register("exp", Exp.class, r -> oneInput(r, -1, 1),
+                x -> Ops.exp(x.get(0)));
+        register("log", Log.class, r -> oneInput(r, 0.5, 2),
+                x -> Ops.log(x.get(0)));
+        register("sqrt", Sqrt.class, r -> oneInput(r, 0.5, 2),
+                x -> Ops.sqrt(x.get(0)));
+        register("pow", Pow.class, r -> oneInput(r, 0.5, 2),
+                x -> Ops.pow(x.get(0), 2.5));
     }
 
     private OpRegistry() {
@@ -94,5 +153,10 @@ public final class OpRegistry {
         int cols = size(r);
         return List.of(variable(values(r, rows, cols)),
                 variable(values(r, rows, cols)));
+    }
+
+    /** One variable of random shape, values uniform in [lo, hi). */
+    private static List<Tensor> oneInput(Random r, double lo, double hi) {
+        return List.of(variable(uniform(r, size(r), size(r), lo, hi)));
     }
 }

@@ -32,4 +32,113 @@ public final class Ops {
     public static Tensor sum(Tensor x) {
         return SUM.apply(x);
     }
+
+    // chapter 5: arithmetic, matrix products, broadcasts and reductions,
+    // elementwise math
+    private static final Sub SUB = new Sub();
+    private static final Mul MUL = new Mul();
+    private static final Div DIV = new Div();
+    private static final Neg NEG = new Neg();
+    private static final MatMulTransB MATMUL_NT = new MatMulTransB();
+    private static final MatMulTransA MATMUL_TN = new MatMulTransA();
+    private static final Transpose TRANSPOSE = new Transpose();
+    private static final AddRow ADD_ROW = new AddRow();
+    private static final SumRows SUM_ROWS = new SumRows();
+    private static final SumCols SUM_COLS = new SumCols();
+    private static final Mean MEAN = new Mean();
+    private static final MeanRows MEAN_ROWS = new MeanRows();
+    private static final MeanCols MEAN_COLS = new MeanCols();
+    private static final Exp EXP = new Exp();
+    private static final Log LOG = new Log();
+    private static final Sqrt SQRT = new Sqrt();
+
+    /** Y = A − B, elementwise; A and B of one shape. */
+    public static Tensor sub(Tensor a, Tensor b) {
+        return SUB.apply(a, b);
+    }
+
+    /** Y = A ⊙ B, elementwise; A and B of one shape. */
+    public static Tensor mul(Tensor a, Tensor b) {
+        return MUL.apply(a, b);
+    }
+
+    /** Y = A ⊘ B, elementwise; A and B of one shape, B without zeros. */
+    public static Tensor div(Tensor a, Tensor b) {
+        return DIV.apply(a, b);
+    }
+
+    /** Y = −X, elementwise; Y has X's shape. */
+    public static Tensor neg(Tensor x) {
+        return NEG.apply(x);
+    }
+
+    /** Y = c·X for a fixed finite number c; Y has X's shape. */
+    public static Tensor scale(Tensor x, double c) {
+        return new Scale(c).apply(x);
+    }
+
+    /** Y (N, M) = A (N, K) · Bᵀ, where B is (M, K). */
+    public static Tensor matmulTransB(Tensor a, Tensor b) {
+        return MATMUL_NT.apply(a, b);
+    }
+
+    /** Y (N, M) = Aᵀ · B (K, M), where A is (K, N). */
+    public static Tensor matmulTransA(Tensor a, Tensor b) {
+        return MATMUL_TN.apply(a, b);
+    }
+
+    /** Y (C, R) = Xᵀ, where X is (R, C). */
+    public static Tensor transpose(Tensor x) {
+        return TRANSPOSE.apply(x);
+    }
+
+    /** Y (R, C) = X (R, C) + 1·b: the row b (1, C) added to every row. */
+    public static Tensor addRow(Tensor x, Tensor b) {
+        return ADD_ROW.apply(x, b);
+    }
+
+    /** Y (R, 1) = X (R, C) · 1: one sum per row. */
+    public static Tensor sumRows(Tensor x) {
+        return SUM_ROWS.apply(x);
+    }
+
+    /** Y (1, C) = 1ᵀ · X (R, C): one sum per column. */
+    public static Tensor sumCols(Tensor x) {
+        return SUM_COLS.apply(x);
+    }
+
+    /** y (1, 1) = Σ X / n, the mean of all n elements of X. */
+    public static Tensor mean(Tensor x) {
+        return MEAN.apply(x);
+    }
+
+    /** Y (R, 1) = X (R, C) · 1 / C: one mean per row. */
+    public static Tensor meanRows(Tensor x) {
+        return MEAN_ROWS.apply(x);
+    }
+
+    /** Y (1, C) = 1ᵀ · X (R, C) / R: one mean per column. */
+    public static Tensor meanCols(Tensor x) {
+        return MEAN_COLS.apply(x);
+    }
+
+    /** Y = eˣ, elementwise; Y has X's shape. */
+    public static Tensor exp(Tensor x) {
+        return EXP.apply(x);
+    }
+
+    /** Y = ln X, elementwise, for X &gt; 0; Y has X's shape. */
+    public static Tensor log(Tensor x) {
+        return LOG.apply(x);
+    }
+
+    /** Y = √X, elementwise, for X ≥ 0; Y has X's shape. */
+    public static Tensor sqrt(Tensor x) {
+        return SQRT.apply(x);
+    }
+
+    /** Y = Xᵖ, elementwise, for a fixed finite p; Y has X's shape. */
+    public static Tensor pow(Tensor x, double p) {
+        return new Pow(p).apply(x);
+    }
 }
