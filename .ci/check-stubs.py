@@ -39,8 +39,9 @@ def main(reports_dir):
         for name in not_failed:
             print("  " + name)
         return 1
+    classes = f"{len(paths)} test class" + ("" if len(paths) == 1 else "es")
     print(f"stub check: all {total} exercise tests fail on the untouched "
-          f"stubs ({len(paths)} test classes)")
+          f"stubs ({classes})")
     return 0
 
 
