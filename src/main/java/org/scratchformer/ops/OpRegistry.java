@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.Add;
 import org.scratchformer.tensor.MatMul;
 import org.scratchformer.tensor.Op;
@@ -98,6 +99,56 @@ public final class OpRegistry {
                 x -> Ops.sqrt(x.get(0)));
         register("pow", Pow.class, r -> oneInput(r, 0.5, 2),
                 x -> Ops.pow(x.get(0), 2.5));
+
+        // activations, softmax, masks and structure (rows and columns)
+        register("tanh", Tanh.class, r -> oneInput(r, -2, 2),
+                x -> Ops.tanh(x.get(0)));
+        register("sigmoid", Sigmoid.class, r -> oneInput(r, -3, 3),
+                x -> Ops.sigmoid(x.get(0)));
+        register("relu", Relu.class, r -> List.of(variable(awayFromZero(r,
+                size(r), size(r), 0.1))), x -> Ops.relu(x.get(0)));
+        register("gelu", Gelu.class, r -> oneInput(r, -3, 3),
+                x -> Ops.gelu(x.get(0)));
+        register("softmax", Softmax.class, r -> oneInput(r, -2, 2),
+                x -> Ops.softmax(x.get(0)));
+        register("log_softmax", LogSoftmax.class, r -> oneInput(r, -2, 2),
+                x -> Ops.logSoftmax(x.get(0)));
+        register("add_mask", AddMask.class, r -> {
+            int rows = size(r);
+            int cols = size(r);
+            return List.of(variable(values(r, rows, cols)),
+                    constant(attentionMask(r, rows, cols, 0.3)));
+        }, x -> Ops.addMask(x.get(0), x.get(1)));
+        register("slice_rows", SliceRows.class, r -> List.of(variable(
+                values(r, size(r, 3), size(r)))),
+                x -> Ops.sliceRows(x.get(0), 1, x.get(0).rows() - 1));
+        register("slice_cols", SliceCols.class, r -> List.of(variable(
+                values(r, size(r), size(r, 3)))),
+                x -> Ops.sliceCols(x.get(0), 1, x.get(0).cols() - 1));
+        register("concat_rows", ConcatRows.class, r -> {
+            int cols = size(r);
+            return List.of(variable(values(r, size(r), cols)),
+                    variable(values(r, size(r), cols)),
+                    variable(values(r, size(r), cols)));
+        }, x -> Ops.concatRows(x.toArray(Tensor[]::new)));
+        register("concat_cols", ConcatCols.class, r -> {
+            int rows = size(r);
+            return List.of(variable(values(r, rows, size(r))),
+                    variable(values(r, rows, size(r))),
+                    variable(values(r, rows, size(r))));
+        }, x -> Ops.concatCols(x.toArray(Tensor[]::new)));
+        register("gather_rows", GatherRows.class, r -> {
+            int vocabulary = size(r);
+            int count = vocabulary + 1 + r.nextInt(3);  // so an index repeats
+            return List.of(variable(values(r, vocabulary, size(r))),
+                    constant(indices(r, count, vocabulary)));
+        }, x -> Ops.gatherRows(x.get(0), x.get(1)));
+        register("dropout", DropoutMask.class, r -> {
+            int rows = size(r);
+            int cols = size(r);
+            return List.of(variable(values(r, rows, cols)),
+                    constant(dropoutMask(r, rows, cols, 0.25)));
+        }, x -> Ops.dropout(x.get(0), x.get(1)));
     }
 
     private OpRegistry() {
@@ -158,5 +209,45 @@ public final class OpRegistry {
     /** One variable of random shape, values uniform in [lo, hi). */
     private static List<Tensor> oneInput(Random r, double lo, double hi) {
         return List.of(variable(uniform(r, size(r), size(r), lo, hi)));
+    }
+
+    // --- input makers for activations, masks, indices ---
+
+    private static Tensor constant(DMatrixRMaj m) {
+        return Tensor.constant(m);
+    }
+
+    /** Each element −∞ with probability p, but at least one 0 per row. */
+    private static DMatrixRMaj attentionMask(Random r, int rows, int cols,
+            double p) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);  // (R, C), zeros
+        for (int k = 0; k < m.getNumElements(); k++) {
+            if (r.nextDouble() < p) {
+                m.set(k, Double.NEGATIVE_INFINITY);
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            m.set(i, r.nextInt(cols), 0);  // this row keeps a score
+        }
+        return m;
+    }
+
+    /** (1, count) whole numbers from 0 to vocabulary − 1. */
+    private static DMatrixRMaj indices(Random r, int count, int vocabulary) {
+        DMatrixRMaj idx = new DMatrixRMaj(1, count);  // (1, N)
+        for (int n = 0; n < count; n++) {
+            idx.set(0, n, r.nextInt(vocabulary));
+        }
+        return idx;
+    }
+
+    /** Each element 0 with probability p, else 1/(1 − p). */
+    private static DMatrixRMaj dropoutMask(Random r, int rows, int cols,
+            double p) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);  // (R, C)
+        for (int k = 0; k < m.getNumElements(); k++) {
+            m.set(k, r.nextDouble() < p ? 0 : 1 / (1 - p));
+        }
+        return m;
     }
 }

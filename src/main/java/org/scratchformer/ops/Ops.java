@@ -141,4 +141,82 @@ public final class Ops {
     public static Tensor pow(Tensor x, double p) {
         return new Pow(p).apply(x);
     }
+
+    // chapter 5: activations, softmax, masks, rows and columns
+    private static final Tanh TANH = new Tanh();
+    private static final Sigmoid SIGMOID = new Sigmoid();
+    private static final Relu RELU = new Relu();
+    private static final Gelu GELU = new Gelu();
+    private static final Softmax SOFTMAX = new Softmax();
+    private static final LogSoftmax LOG_SOFTMAX = new LogSoftmax();
+    private static final AddMask ADD_MASK = new AddMask();
+    private static final ConcatRows CONCAT_ROWS = new ConcatRows();
+    private static final ConcatCols CONCAT_COLS = new ConcatCols();
+    private static final GatherRows GATHER_ROWS = new GatherRows();
+    private static final DropoutMask DROPOUT = new DropoutMask();
+
+    /** Y = tanh(X), elementwise; Y has X's shape. */
+    public static Tensor tanh(Tensor x) {
+        return TANH.apply(x);
+    }
+
+    /** Y = 1 / (1 + e⁻ˣ), elementwise and stable; Y has X's shape. */
+    public static Tensor sigmoid(Tensor x) {
+        return SIGMOID.apply(x);
+    }
+
+    /** Y = max(0, X), elementwise; Y has X's shape. */
+    public static Tensor relu(Tensor x) {
+        return RELU.apply(x);
+    }
+
+    /** Y = 0.5·X·(1 + tanh(√(2/π)·(X + 0.044715·X³))); X's shape. */
+    public static Tensor gelu(Tensor x) {
+        return GELU.apply(x);
+    }
+
+    /** Y (R, C) = softmax of each row of X (R, C); rows sum to 1. */
+    public static Tensor softmax(Tensor x) {
+        return SOFTMAX.apply(x);
+    }
+
+    /** Y (R, C) = X − logsumexp(X) row-wise, for X (R, C). */
+    public static Tensor logSoftmax(Tensor x) {
+        return LOG_SOFTMAX.apply(x);
+    }
+
+    /** Y (R, C) = X (R, C) + M (R, C), M a constant of 0 and −∞. */
+    public static Tensor addMask(Tensor x, Tensor mask) {
+        return ADD_MASK.apply(x, mask);
+    }
+
+    /** Y (end − start, C) = rows [start, end) of X (R, C). */
+    public static Tensor sliceRows(Tensor x, int start, int end) {
+        return new SliceRows(start, end).apply(x);
+    }
+
+    /** Y (R, end − start) = columns [start, end) of X (R, C). */
+    public static Tensor sliceCols(Tensor x, int start, int end) {
+        return new SliceCols(start, end).apply(x);
+    }
+
+    /** Y (R₀ + R₁ + …, C) = the inputs (Rₖ, C) stacked top to bottom. */
+    public static Tensor concatRows(Tensor... parts) {
+        return CONCAT_ROWS.apply(parts);
+    }
+
+    /** Y (R, C₀ + C₁ + …) = the inputs (R, Cₖ) side by side. */
+    public static Tensor concatCols(Tensor... parts) {
+        return CONCAT_COLS.apply(parts);
+    }
+
+    /** Y (N, C): row n is table (V, C) row indices[n]; indices (1, N). */
+    public static Tensor gatherRows(Tensor table, Tensor indices) {
+        return GATHER_ROWS.apply(table, indices);
+    }
+
+    /** Y = X ⊙ M, M a constant of 0 and 1/(1 − p) of X's shape. */
+    public static Tensor dropout(Tensor x, Tensor mask) {
+        return DROPOUT.apply(x, mask);
+    }
 }
