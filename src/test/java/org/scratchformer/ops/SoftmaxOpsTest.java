@@ -61,10 +61,10 @@ class SoftmaxOpsTest {
     @Test
     void logSoftmaxBackwardByHand() {
         Tensor x = Tensor.variable(new double[][] {{0, LN3}});
-        Ops.logSoftmax(x).backward(new DMatrixRMaj(new double[][] {{1, 0}}));
-        // softmax(X) = [1/4, 3/4];  rowSum(dY) = 1;
-        // dX = dY − softmax(X) · 1 = [3/4, −3/4]
-        assertMatrix(new double[][] {{0.75, -0.75}}, x.grad(), 1e-15);
+        Ops.logSoftmax(x).backward(new DMatrixRMaj(new double[][] {{2, 1}}));
+        // softmax(X) = [1/4, 3/4];  rowSum(dY) = 3;
+        // dX = dY − softmax(X) · 3 = [2 − 3/4, 1 − 9/4]
+        assertMatrix(new double[][] {{1.25, -1.25}}, x.grad(), 1e-15);
     }
 
     @Test

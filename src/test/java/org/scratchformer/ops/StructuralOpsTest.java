@@ -73,14 +73,14 @@ class StructuralOpsTest {
 
     @Test
     void concatColsPlacesSideBySideAndSplitsTheGradient() {
-        Tensor a = Tensor.variable(new double[][] {{1}, {2}});
-        Tensor b = Tensor.variable(new double[][] {{3, 4}, {5, 6}});
+        Tensor a = Tensor.variable(new double[][] {{1, 2}, {3, 4}});
+        Tensor b = Tensor.variable(new double[][] {{5}, {6}});
         Tensor y = Ops.concatCols(a, b);
-        y.backward(new DMatrixRMaj(new double[][] {{-1, -3, -4},
-                {-2, -5, -6}}));
-        assertMatrix(new double[][] {{1, 3, 4}, {2, 5, 6}}, y.value(), 0);
-        assertMatrix(new double[][] {{-1}, {-2}}, a.grad(), 0);
-        assertMatrix(new double[][] {{-3, -4}, {-5, -6}}, b.grad(), 0);
+        y.backward(new DMatrixRMaj(new double[][] {{-1, -2, -5},
+                {-3, -4, -6}}));
+        assertMatrix(new double[][] {{1, 2, 5}, {3, 4, 6}}, y.value(), 0);
+        assertMatrix(new double[][] {{-1, -2}, {-3, -4}}, a.grad(), 0);
+        assertMatrix(new double[][] {{-5}, {-6}}, b.grad(), 0);
     }
 
     @Test
