@@ -115,7 +115,8 @@ class ActivationOpsTest {
         DMatrixRMaj y = Ops.tanh(Tensor.constant(x)).value();
         DMatrixRMaj s = Ops.sigmoid(Tensor.constant(twoX)).value();
         for (int k = 0; k < x.getNumElements(); k++) {
-            assertEquals(2 * s.get(k) - 1, y.get(k), 1e-15);  // tanh = 2σ(2x) − 1
+            // tanh(x) = 2σ(2x) − 1
+            assertEquals(2 * s.get(k) - 1, y.get(k), 1e-15);
         }
     }
 
