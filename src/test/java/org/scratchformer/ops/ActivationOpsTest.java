@@ -1,7 +1,7 @@
 package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.scratchformer.ops.MatrixAsserts.assertMatrix;
+import static org.scratchformer.ops.MatrixAssertions.assertClose;
 
 import java.util.Random;
 import java.util.stream.Stream;
@@ -40,9 +40,9 @@ class ActivationOpsTest {
         Tensor y = Ops.tanh(x);
         y.backward(ones(1, 3));
         // tanh(0.5) = 0.46211715726000974;  1 − tanh²(0.5) = 0.78644773...
-        assertMatrix(new double[][] {{0.46211715726000974,
+        assertClose(new double[][] {{0.46211715726000974,
                 -0.46211715726000974, 0}}, y.value(), EXACT);
-        assertMatrix(new double[][] {{0.7864477329659274,
+        assertClose(new double[][] {{0.7864477329659274,
                 0.7864477329659274, 1}}, x.grad(), EXACT);
     }
 
@@ -51,10 +51,10 @@ class ActivationOpsTest {
         Tensor x = Tensor.variable(new double[][] {{0, 2, -2}});
         Tensor y = Ops.sigmoid(x);
         y.backward(new DMatrixRMaj(new double[][] {{4, 1, 2}}));
-        assertMatrix(new double[][] {{0.5, 0.8807970779778823,
+        assertClose(new double[][] {{0.5, 0.8807970779778823,
                 0.11920292202211755}}, y.value(), EXACT);
         // σ'(0) = 1/4;  σ'(±2) = σ(2)·σ(−2) = 0.10499358540350662
-        assertMatrix(new double[][] {{1, 0.10499358540350662,
+        assertClose(new double[][] {{1, 0.10499358540350662,
                 2 * 0.10499358540350662}}, x.grad(), EXACT);
     }
 
@@ -63,8 +63,8 @@ class ActivationOpsTest {
         Tensor x = Tensor.variable(new double[][] {{-1000, 1000}});
         Tensor y = Ops.sigmoid(x);
         y.backward(ones(1, 2));
-        assertMatrix(new double[][] {{0, 1}}, y.value(), 0);
-        assertMatrix(new double[][] {{0, 0}}, x.grad(), 0);  // not NaN
+        assertClose(new double[][] {{0, 1}}, y.value(), 0);
+        assertClose(new double[][] {{0, 0}}, x.grad(), 0);  // not NaN
     }
 
     @Test
@@ -72,8 +72,8 @@ class ActivationOpsTest {
         Tensor x = Tensor.variable(new double[][] {{-1.5, 0, 2}});
         Tensor y = Ops.relu(x);
         y.backward(new DMatrixRMaj(new double[][] {{3, 3, 3}}));
-        assertMatrix(new double[][] {{0, 0, 2}}, y.value(), 0);
-        assertMatrix(new double[][] {{0, 0, 3}}, x.grad(), 0);
+        assertClose(new double[][] {{0, 0, 2}}, y.value(), 0);
+        assertClose(new double[][] {{0, 0, 3}}, x.grad(), 0);
     }
 
     @Test
@@ -83,10 +83,10 @@ class ActivationOpsTest {
         y.backward(ones(1, 5));
         // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))); PyTorch prints
         // gelu(1, approximate='tanh') as 0.8412 (erf GELU gives 0.8413)
-        assertMatrix(new double[][] {{0.8411919906082768,
+        assertClose(new double[][] {{0.8411919906082768,
                 -0.15880800939172324, 1.954597694087775,
                 -0.0036373920817729943, 0}}, y.value(), 1e-14);
-        assertMatrix(new double[][] {{1.0829640838457826,
+        assertClose(new double[][] {{1.0829640838457826,
                 -0.08296408384578255, 1.0860992566236183,
                 -0.011584166630969516, 0.5}}, x.grad(), 1e-14);
     }

@@ -1,8 +1,8 @@
 package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.scratchformer.ops.MatrixAsserts.assertMatrix;
-import static org.scratchformer.ops.MatrixAsserts.assertRejected;
+import static org.scratchformer.ops.MatrixAssertions.assertClose;
+import static org.scratchformer.ops.MatrixAssertions.assertRejected;
 
 import java.util.List;
 import java.util.Random;
@@ -31,8 +31,8 @@ class MaskOpsTest {
                 {0, 0}});
         Tensor y = Ops.addMask(x, mask);
         y.backward(new DMatrixRMaj(new double[][] {{5, 6}, {7, 8}}));
-        assertMatrix(new double[][] {{1, NEG_INF}, {3, 4}}, y.value(), 0);
-        assertMatrix(new double[][] {{5, 0}, {7, 8}}, x.grad(), 0);
+        assertClose(new double[][] {{1, NEG_INF}, {3, 4}}, y.value(), 0);
+        assertClose(new double[][] {{5, 0}, {7, 8}}, x.grad(), 0);
     }
 
     @Test
@@ -69,8 +69,8 @@ class MaskOpsTest {
         Tensor mask = Tensor.constant(new double[][] {{0, 2}, {2, 0}});
         Tensor y = Ops.dropout(x, mask);
         y.backward(new DMatrixRMaj(new double[][] {{5, 6}, {7, 8}}));
-        assertMatrix(new double[][] {{0, 4}, {6, 0}}, y.value(), 0);
-        assertMatrix(new double[][] {{0, 12}, {14, 0}}, x.grad(), 0);
+        assertClose(new double[][] {{0, 4}, {6, 0}}, y.value(), 0);
+        assertClose(new double[][] {{0, 12}, {14, 0}}, x.grad(), 0);
         DropoutMask op = new DropoutMask();
         assertNull(op.backward(List.of(x.value(), mask.value()), y.value(),
                 x.grad()).get(1));
@@ -97,8 +97,8 @@ class MaskOpsTest {
             expected.set(k, values.get(k) / (1 - p));
             expectedGrad.set(k, dY.get(k) / (1 - p));
         }
-        assertMatrix(expected, y.value(), 1e-15);
-        assertMatrix(expectedGrad, x.grad(), 1e-15);
+        assertClose(expected, y.value(), 1e-15, "Y");
+        assertClose(expectedGrad, x.grad(), 1e-15, "dX");
     }
 
     @Test

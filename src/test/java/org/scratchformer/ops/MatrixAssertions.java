@@ -1,12 +1,15 @@
 package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.function.Executable;
 import org.scratchformer.tensor.Shapes;
 import org.scratchformer.tensor.Tensor;
 
@@ -35,7 +38,7 @@ final class MatrixAssertions {
             for (int j = 0; j < expected.numCols; j++) {
                 double e = expected.get(i, j);
                 double a = actual.get(i, j);
-                if (!(Math.abs(e - a) <= tol)) {
+                if (!(e == a || Math.abs(e - a) <= tol)) {  // e == a: ±∞
                     fail(context + ": element (" + i + "," + j + ") is " + a
                             + ", expected " + e + " (tolerance " + tol
                             + ")");
@@ -67,5 +70,28 @@ final class MatrixAssertions {
                 .map(m -> Tensor.variable(m.copy())).toList();
         f.apply(leaves).backward(dY);
         return leaves.stream().map(Tensor::grad).toList();
+    }
+
+    static void assertClose(double[][] expected, DMatrixRMaj actual,
+            double tol) {
+        assertClose(new DMatrixRMaj(expected), actual, tol, "");
+    }
+
+    /** Same shape and the same bits in every element. */
+    static void assertIdentical(DMatrixRMaj expected, DMatrixRMaj actual) {
+        assertClose(expected, actual, 0, "");
+        assertTrue(identical(expected, actual), "same values, but a sign of"
+                + " zero differs: " + actual + " instead of " + expected);
+    }
+
+    /** Expects an IllegalArgumentException whose message has each word. */
+    static String assertRejected(Executable code, String... words) {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, code);
+        for (String word : words) {
+            assertTrue(e.getMessage().contains(word), "'" + word
+                    + "' missing from: " + e.getMessage());
+        }
+        return e.getMessage();
     }
 }

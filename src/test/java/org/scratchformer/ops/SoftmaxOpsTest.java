@@ -2,9 +2,9 @@ package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scratchformer.ops.MatrixAsserts.assertMatrix;
-import static org.scratchformer.ops.MatrixAsserts.assertRejected;
-import static org.scratchformer.ops.MatrixAsserts.assertSameBits;
+import static org.scratchformer.ops.MatrixAssertions.assertClose;
+import static org.scratchformer.ops.MatrixAssertions.assertRejected;
+import static org.scratchformer.ops.MatrixAssertions.assertIdentical;
 
 import java.util.Random;
 import java.util.stream.Stream;
@@ -36,7 +36,7 @@ class SoftmaxOpsTest {
         Tensor x = Tensor.variable(new double[][] {{0, LN2, LN5},
                 {0, LN3, 0}});
         // e^X = [1, 2, 5] and [1, 3, 1]: divide by 8 and by 5
-        assertMatrix(new double[][] {{1 / 8.0, 2 / 8.0, 5 / 8.0},
+        assertClose(new double[][] {{1 / 8.0, 2 / 8.0, 5 / 8.0},
                 {1 / 5.0, 3 / 5.0, 1 / 5.0}}, Ops.softmax(x).value(), 1e-15);
     }
 
@@ -46,14 +46,14 @@ class SoftmaxOpsTest {
         Ops.softmax(x).backward(new DMatrixRMaj(new double[][] {{1, 0}}));
         // Y = [1/4, 3/4];  rowSum(dY ⊙ Y) = 1/4;
         // dX = Y ⊙ (dY − 1/4) = [1/4 · 3/4, 3/4 · (−1/4)]
-        assertMatrix(new double[][] {{3 / 16.0, -3 / 16.0}}, x.grad(),
+        assertClose(new double[][] {{3 / 16.0, -3 / 16.0}}, x.grad(),
                 1e-15);
     }
 
     @Test
     void logSoftmaxOfLogsIsTheLogOfTheNormalizedNumbers() {
         Tensor x = Tensor.variable(new double[][] {{0, LN2, LN5}});
-        assertMatrix(new double[][] {{-2.0794415416798357,
+        assertClose(new double[][] {{-2.0794415416798357,
                 -1.3862943611198906, -0.4700036292457356}},
                 Ops.logSoftmax(x).value(), 1e-15);
     }
@@ -64,7 +64,7 @@ class SoftmaxOpsTest {
         Ops.logSoftmax(x).backward(new DMatrixRMaj(new double[][] {{2, 1}}));
         // softmax(X) = [1/4, 3/4];  rowSum(dY) = 3;
         // dX = dY − softmax(X) · 3 = [2 − 3/4, 1 − 9/4]
-        assertMatrix(new double[][] {{1.25, -1.25}}, x.grad(), 1e-15);
+        assertClose(new double[][] {{1.25, -1.25}}, x.grad(), 1e-15);
     }
 
     @Test
@@ -73,12 +73,12 @@ class SoftmaxOpsTest {
                 {-1000, -1000, -999}});
         // row 1: logsumexp = −999 + ln(1 + 2/e)
         double lse = Math.log(1 + 2 / Math.E);
-        assertMatrix(new double[][] {{0, -2000, -1000},
+        assertClose(new double[][] {{0, -2000, -1000},
                 {-1 - lse, -1 - lse, -lse}}, Ops.logSoftmax(x).value(),
                 1e-12);
         double lastRow = 1 / (1 + 2 / Math.E);
         double first = Math.exp(-1) * lastRow;
-        assertMatrix(new double[][] {{1, 0, 0}, {first, first, lastRow}},
+        assertClose(new double[][] {{1, 0, 0}, {first, first, lastRow}},
                 Ops.softmax(x).value(), 1e-15);
     }
 
@@ -111,7 +111,7 @@ class SoftmaxOpsTest {
         weights.backward(new DMatrixRMaj(new double[][] {{1, 5, 2}}));
         DMatrixRMaj kept = Ops.softmax(Tensor.constant(new double[][] {{1,
                 3}})).value();
-        assertMatrix(new double[][] {{kept.get(0), 0, kept.get(1)}},
+        assertClose(new double[][] {{kept.get(0), 0, kept.get(1)}},
                 weights.value(), 0);
         assertEquals(0.0, x.grad().get(0, 1), 0);  // no gradient either
     }
@@ -143,10 +143,12 @@ class SoftmaxOpsTest {
                 shifted.set(i, j, x.get(i, j) + c);
             }
         }
-        assertMatrix(Ops.softmax(Tensor.constant(x)).value(),
-                Ops.softmax(Tensor.constant(shifted)).value(), 1e-14);
-        assertMatrix(Ops.logSoftmax(Tensor.constant(x)).value(),
-                Ops.logSoftmax(Tensor.constant(shifted)).value(), 1e-12);
+        assertClose(Ops.softmax(Tensor.constant(x)).value(),
+                Ops.softmax(Tensor.constant(shifted)).value(), 1e-14,
+                "softmax");
+        assertClose(Ops.logSoftmax(Tensor.constant(x)).value(),
+                Ops.logSoftmax(Tensor.constant(shifted)).value(), 1e-12,
+                "log_softmax");
     }
 
     @ParameterizedTest(name = "seed={0}")
@@ -187,8 +189,8 @@ class SoftmaxOpsTest {
                 Tensor.constant(mask)));
         weightsBefore.backward(dY);
         weightsAfter.backward(dY);
-        assertSameBits(weightsBefore.value(), weightsAfter.value());
-        assertSameBits(before.grad(), after.grad());
+        assertIdentical(weightsBefore.value(), weightsAfter.value());
+        assertIdentical(before.grad(), after.grad());
         for (int k = 0; k < mask.getNumElements(); k++) {
             if (mask.get(k) == NEG_INF) {
                 assertEquals(0.0, weightsAfter.value().get(k), 0);

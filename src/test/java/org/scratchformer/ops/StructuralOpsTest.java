@@ -2,9 +2,9 @@ package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.scratchformer.ops.MatrixAsserts.assertMatrix;
-import static org.scratchformer.ops.MatrixAsserts.assertRejected;
-import static org.scratchformer.ops.MatrixAsserts.assertSameBits;
+import static org.scratchformer.ops.MatrixAssertions.assertClose;
+import static org.scratchformer.ops.MatrixAssertions.assertRejected;
+import static org.scratchformer.ops.MatrixAssertions.assertIdentical;
 
 import java.util.List;
 import java.util.Random;
@@ -31,8 +31,8 @@ class StructuralOpsTest {
         Tensor y = Ops.sliceRows(x, 1, 3);
         y.backward(new DMatrixRMaj(new double[][] {{-1, -2, -3},
                 {-4, -5, -6}}));
-        assertMatrix(new double[][] {{4, 5, 6}, {7, 8, 9}}, y.value(), 0);
-        assertMatrix(new double[][] {{0, 0, 0}, {-1, -2, -3}, {-4, -5, -6},
+        assertClose(new double[][] {{4, 5, 6}, {7, 8, 9}}, y.value(), 0);
+        assertClose(new double[][] {{0, 0, 0}, {-1, -2, -3}, {-4, -5, -6},
                 {0, 0, 0}}, x.grad(), 0);
     }
 
@@ -41,8 +41,8 @@ class StructuralOpsTest {
         Tensor x = Tensor.variable(FOUR_BY_THREE);
         Tensor y = Ops.sliceCols(x, 2, 3);
         y.backward(new DMatrixRMaj(new double[][] {{-1}, {-2}, {-3}, {-4}}));
-        assertMatrix(new double[][] {{3}, {6}, {9}, {12}}, y.value(), 0);
-        assertMatrix(new double[][] {{0, 0, -1}, {0, 0, -2}, {0, 0, -3},
+        assertClose(new double[][] {{3}, {6}, {9}, {12}}, y.value(), 0);
+        assertClose(new double[][] {{0, 0, -1}, {0, 0, -2}, {0, 0, -3},
                 {0, 0, -4}}, x.grad(), 0);
     }
 
@@ -66,9 +66,9 @@ class StructuralOpsTest {
         Tensor y = Ops.concatRows(a, b);
         y.backward(new DMatrixRMaj(new double[][] {{-1, -2}, {-3, -4},
                 {-5, -6}}));
-        assertMatrix(new double[][] {{1, 2}, {3, 4}, {5, 6}}, y.value(), 0);
-        assertMatrix(new double[][] {{-1, -2}}, a.grad(), 0);
-        assertMatrix(new double[][] {{-3, -4}, {-5, -6}}, b.grad(), 0);
+        assertClose(new double[][] {{1, 2}, {3, 4}, {5, 6}}, y.value(), 0);
+        assertClose(new double[][] {{-1, -2}}, a.grad(), 0);
+        assertClose(new double[][] {{-3, -4}, {-5, -6}}, b.grad(), 0);
     }
 
     @Test
@@ -78,9 +78,9 @@ class StructuralOpsTest {
         Tensor y = Ops.concatCols(a, b);
         y.backward(new DMatrixRMaj(new double[][] {{-1, -2, -5},
                 {-3, -4, -6}}));
-        assertMatrix(new double[][] {{1, 2, 5}, {3, 4, 6}}, y.value(), 0);
-        assertMatrix(new double[][] {{-1, -2}, {-3, -4}}, a.grad(), 0);
-        assertMatrix(new double[][] {{-5}, {-6}}, b.grad(), 0);
+        assertClose(new double[][] {{1, 2, 5}, {3, 4, 6}}, y.value(), 0);
+        assertClose(new double[][] {{-1, -2}, {-3, -4}}, a.grad(), 0);
+        assertClose(new double[][] {{-5}, {-6}}, b.grad(), 0);
     }
 
     @Test
@@ -88,7 +88,7 @@ class StructuralOpsTest {
         Tensor a = Tensor.variable(new double[][] {{1, 2}});
         assertNotSame(a.value(), Ops.concatRows(a).value());
         assertNotSame(a.value(), Ops.concatCols(a).value());
-        assertMatrix(a.value(), Ops.concatRows(a).value(), 0);
+        assertIdentical(a.value(), Ops.concatRows(a).value());
     }
 
     @Test
@@ -131,9 +131,9 @@ class StructuralOpsTest {
         int start = 0;
         for (DMatrixRMaj piece : pieces) {
             int end = start + piece.numRows;
-            assertSameBits(piece, Ops.sliceRows(stacked, start, end)
+            assertIdentical(piece, Ops.sliceRows(stacked, start, end)
                     .value());
-            assertSameBits(transpose(piece), Ops.sliceCols(sideBySide,
+            assertIdentical(transpose(piece), Ops.sliceCols(sideBySide,
                     start, end).value());
             start = end;
         }
@@ -157,9 +157,9 @@ class StructuralOpsTest {
         Tensor y = Ops.gatherRows(table, idx);
         y.backward(new DMatrixRMaj(new double[][] {{1, 10}, {100, 1000},
                 {2, 20}}));
-        assertMatrix(new double[][] {{5, 6}, {1, 2}, {5, 6}}, y.value(), 0);
+        assertClose(new double[][] {{5, 6}, {1, 2}, {5, 6}}, y.value(), 0);
         // row 2 was used at positions 0 and 2: both rows of dY add up
-        assertMatrix(new double[][] {{100, 1000}, {0, 0}, {3, 30}},
+        assertClose(new double[][] {{100, 1000}, {0, 0}, {3, 30}},
                 table.grad(), 0);
         assertNull(new GatherRows().backward(List.of(table.value(),
                 idx.value()), y.value(), y.grad()).get(1));
