@@ -1,21 +1,32 @@
 package org.scratchformer.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchformer.ops.CatalogueCheck;
+import org.scratchformer.ops.GoldenValues;
 import org.scratchformer.ops.OpEntry;
 import org.scratchformer.ops.OpRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Runs the gradient check of every registered op and prints the table. */
+/**
+ * Runs both oracles over every registered op and prints one row per op:
+ * central differences on random cases, and PyTorch's golden values.
+ */
 @Command(name = "gradcheck",
         description = "Check every registered op's backward against central"
-                + " differences on random cases, and print the table.")
+                + " differences on random cases and against PyTorch's"
+                + " golden values, and print the table.")
 final class GradCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,34 +38,73 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--op", description = "Check only this op (by name).")
     String only;
 
+    @Option(names = "--golden",
+            defaultValue = "src/test/resources/golden/ops.json",
+            description = "PyTorch's golden values (default: "
+                    + "${DEFAULT-VALUE}); the column shows \"no file\" if"
+                    + " it is absent.")
+    Path goldenFile;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (cases < 1) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--cases must be at least 1, got "
-                    + cases);
+            throw new ParameterException(spec.commandLine(),
+                    "--cases must be at least 1, got " + cases);
         }
         List<OpEntry> entries = only == null ? OpRegistry.all()
                 : List.of(OpRegistry.get(only));
+        List<GoldenValues.Case> golden = readGolden();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-12s %-14s %6s %10s  %s%n", "op", "class",
-                "cases", "max rel", "finite differences");
+        out.printf(Locale.ROOT, "%-22s %-14s %6s %9s  %-19s %s%n", "op",
+                "class", "cases", "max rel", "finite differences",
+                "PyTorch golden");
         int failed = 0;
+        List<String> details = new ArrayList<>();
         for (OpEntry entry : entries) {
             CatalogueCheck check = CatalogueCheck.run(entry, cases);
-            out.printf(Locale.ROOT, "%-12s %-14s %6d %10.1e  %s%n",
+            String goldenResult = goldenColumn(entry, golden, details);
+            boolean ok = check.passed() && !goldenResult.startsWith("FAIL");
+            out.printf(Locale.ROOT, "%-22s %-14s %6d %9.1e  %-19s %s%n",
                     entry.name(), entry.opClass().getSimpleName(), cases,
                     check.maxRelativeError(), check.passed() ? "pass"
-                    : "FAIL (" + check.failures() + " cases)");
+                    : "FAIL (" + check.failures() + " cases)", goldenResult);
             if (!check.passed()) {
-                failed++;
-                out.println("  " + check.firstFailure().replace("\n",
-                        "\n  "));
+                details.add(check.firstFailure());
             }
+            failed += ok ? 0 : 1;
             out.flush();
         }
-        out.printf(Locale.ROOT, "%d ops, %d passed, %d failed%n",
+        details.forEach(d -> out.println(d));
+        out.printf(Locale.ROOT, "%d ops checked: %d passed, %d failed%n",
                 entries.size(), entries.size() - failed, failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    private List<GoldenValues.Case> readGolden() throws IOException {
+        if (!Files.exists(goldenFile)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(goldenFile)) {
+            return GoldenValues.read(in, goldenFile.toString());
+        }
+    }
+
+    private static String goldenColumn(OpEntry entry,
+            List<GoldenValues.Case> golden, List<String> details) {
+        if (golden == null) {
+            return "no file";
+        }
+        int count = 0;
+        for (GoldenValues.Case c : golden) {
+            if (c.op().equals(entry.name())) {
+                count++;
+                String mismatch = GoldenValues.firstMismatch(c);
+                if (mismatch != null) {
+                    details.add(mismatch);
+                    return "FAIL (" + c + ")";
+                }
+            }
+        }
+        return count == 0 ? "no cases" : "pass (" + count + " cases)";
     }
 }

@@ -22,7 +22,8 @@ class MainTest {
         String text = out.toString();
         assertTrue(text.contains("matmul"), text);
         assertTrue(text.contains("pass"), text);
-        assertTrue(text.contains("1 ops, 1 passed, 0 failed"), text);
+        assertTrue(text.contains("1 ops checked: 1 passed, 0 failed"), text);
+        assertTrue(text.contains("pass (4 cases)"), "golden: " + text);
     }
 
     @Test
@@ -44,5 +45,12 @@ class MainTest {
     void anUnknownCommandIsRefused() {
         assertEquals(2, run("trian"));
         assertTrue(err.toString().contains("trian"), err.toString());
+    }
+
+    @Test
+    void aMissingGoldenFileIsSaidInTheColumn() {
+        assertEquals(0, run("gradcheck", "--op", "neg", "--cases", "2",
+                "--golden", "no/such/file.json"));
+        assertTrue(out.toString().contains("no file"), out.toString());
     }
 }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +22,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.scratchformer.tensor.Shapes;
 import org.scratchformer.tensor.Tensor;
 
 /**
@@ -39,87 +37,36 @@ import org.scratchformer.tensor.Tensor;
 class GoldenValuesTest {
     static final String RESOURCE = "/golden/ops.json";
 
-    /** |actual − expected| ≤ TOLERANCE · max(1, |expected|). */
-    static final double TOLERANCE = 1e-10;
-
-    /** One case of the file: inputs, dY, and what PyTorch computed. */
-    record GoldenCase(String op, int number, List<double[][]> inputs,
-            List<Boolean> requiresGrad, double[][] dY, double[][] output,
-            List<double[][]> grads) {
-
-        /** Input shapes and the output shape, e.g. (2x3)·(3x4) → (2x4). */
-        String shapes() {
-            return inputs.stream().map(GoldenValuesTest::shape)
-                    .collect(Collectors.joining("·")) + " → "
-                    + shape(output);
-        }
-
-        @Override
-        public String toString() {
-            return op + " case " + number + " " + shapes();
-        }
-    }
-
-    static JsonNode golden() {
-        // the masks of add_mask hold -Infinity, which strict JSON lacks
-        JsonMapper mapper = JsonMapper.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    static List<GoldenValues.Case> goldenCases() {
         try (InputStream in = GoldenValuesTest.class
                 .getResourceAsStream(RESOURCE)) {
             assertNotNull(in, RESOURCE + " is not on the test classpath");
-            return mapper.readTree(in);
+            return GoldenValues.read(in, RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
-    static List<GoldenCase> goldenCases() {
-        List<GoldenCase> cases = new ArrayList<>();
-        for (JsonNode c : golden().get("cases")) {
-            List<double[][]> inputs = new ArrayList<>();
-            List<Boolean> requiresGrad = new ArrayList<>();
-            for (JsonNode input : c.get("inputs")) {
-                inputs.add(matrix(input.get("value")));
-                requiresGrad.add(input.get("requires_grad").asBoolean());
-            }
-            List<double[][]> grads = new ArrayList<>();
-            for (JsonNode grad : c.get("grads")) {
-                grads.add(grad.isNull() ? null : matrix(grad));
-            }
-            cases.add(new GoldenCase(c.get("op").asText(),
-                    c.get("case").asInt(), inputs, requiresGrad,
-                    matrix(c.get("dY")), matrix(c.get("output")), grads));
+    static JsonNode golden() {
+        try (InputStream in = GoldenValuesTest.class
+                .getResourceAsStream(RESOURCE)) {
+            return JsonMapper.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        return cases;
     }
 
-    static Stream<GoldenCase> cases() {
+    static Stream<GoldenValues.Case> cases() {
         return goldenCases().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void outputAndGradientsMatchPyTorch(GoldenCase golden) {
-        List<Tensor> inputs = new ArrayList<>();
-        for (int i = 0; i < golden.inputs().size(); i++) {
-            double[][] value = golden.inputs().get(i);
-            inputs.add(golden.requiresGrad().get(i) ? Tensor.variable(value)
-                    : Tensor.constant(value));
-        }
-        Tensor y = OpRegistry.get(golden.op()).apply().apply(inputs);
-        y.backward(new DMatrixRMaj(golden.dY()));
-
-        assertClose(golden, "output", golden.output(), y.value());
-        for (int i = 0; i < inputs.size(); i++) {
-            double[][] expected = golden.grads().get(i);
-            if (expected == null) {
-                assertFalse(inputs.get(i).requiresGrad(), golden
-                        + ": input " + i + " is a constant in the file");
-            } else {
-                assertClose(golden, "grad of input " + i, expected,
-                        inputs.get(i).grad());
-            }
-        }
+    void outputAndGradientsMatchPyTorch(GoldenValues.Case golden) {
+        String mismatch = GoldenValues.firstMismatch(golden);
+        assertTrue(mismatch == null, mismatch);
     }
 
     @Test
@@ -153,11 +100,11 @@ class GoldenValuesTest {
 
     @Test
     void everyGoldenOpHasAtLeastThreeShapes() {
-        List<GoldenCase> all = goldenCases();
+        List<GoldenValues.Case> all = goldenCases();
         for (String op : goldenNames()) {
             Set<String> shapes = all.stream()
                     .filter(c -> c.op().equals(op))
-                    .map(GoldenCase::shapes)
+                    .map(GoldenValues.Case::shapes)
                     .collect(Collectors.toSet());
             assertTrue(shapes.size() >= 3, op + " has golden cases of only "
                     + shapes.size() + " distinct shapes: " + shapes);
@@ -166,7 +113,7 @@ class GoldenValuesTest {
 
     @Test
     void theComparisonAllowsRoundingButNoMore() {
-        GoldenCase golden = goldenCases().get(0);
+        GoldenValues.Case golden = goldenCases().get(0);
         double[][] expected = {{1.0, Double.NEGATIVE_INFINITY}};
         DMatrixRMaj close = new DMatrixRMaj(new double[][] {
                 {1.0 + 0.5e-10, Double.NEGATIVE_INFINITY}});
@@ -183,55 +130,42 @@ class GoldenValuesTest {
                 () -> assertClose(golden, "output", expected, finite));
     }
 
-    // --- comparison ---
+    static String readError(String json) {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> GoldenValues.read(
+                        new java.io.ByteArrayInputStream(json.getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)),
+                        "bad.json"));
+        return e.getMessage();
+    }
 
-    /**
-     * Elementwise |a − b| ≤ 1e-10 · max(1, |b|), b the expected value; equal
-     * infinities match. The message names op, case, tensor and element.
-     */
-    static void assertClose(GoldenCase golden, String what,
+    @Test
+    void aDamagedFileIsReportedWithItsCaseAndField() {
+        assertEquals("bad.json: no \"cases\" list", readError("{}"));
+        assertEquals("bad.json, case 0: missing field \"dY\"", readError(
+                "{\"cases\": [{\"op\": \"neg\", \"case\": 0,"
+                + " \"inputs\": [], \"grads\": []}]}"));
+        String ragged = readError("{\"cases\": [{\"op\": \"neg\","
+                + " \"case\": 0, \"inputs\": [{\"value\": [[1, 2], [3]],"
+                + " \"requires_grad\": true}], \"grads\": [null]}]}");
+        assertEquals("bad.json, case 0: row 1 has 1 numbers, row 0 has 2",
+                ragged);
+        String text = readError("{\"cases\": [{\"op\": \"neg\","
+                + " \"case\": 0, \"inputs\": [{\"value\": [[\"x\"]],"
+                + " \"requires_grad\": true}], \"grads\": [null]}]}");
+        assertTrue(text.contains("expected a number at row 0, column 0"),
+                text);
+    }
+
+    /** The comparison as a test assertion: fails with its message. */
+    static void assertClose(GoldenValues.Case golden, String what,
             double[][] expected, DMatrixRMaj actual) {
-        String where = golden.op() + " case " + golden.number() + ", " + what;
-        assertEquals(shape(expected), Shapes.of(actual), where + ": shape");
-        for (int r = 0; r < actual.numRows; r++) {
-            for (int c = 0; c < actual.numCols; c++) {
-                double b = expected[r][c];
-                double a = actual.get(r, c);
-                boolean close = Double.isInfinite(b) ? a == b
-                        : Math.abs(a - b)
-                                <= TOLERANCE * Math.max(1, Math.abs(b));
-                if (!close) {
-                    fail(where + ", element (" + r + ", " + c
-                            + "): expected " + b + " (PyTorch), actual " + a
-                            + ", difference " + (a - b));
-                }
-            }
-        }
+        String mismatch = GoldenValues.compare(expected, actual);
+        assertTrue(mismatch == null, golden.op() + " case " + golden.number()
+                + ", " + what + ": " + mismatch);
     }
 
     // --- helpers ---
-
-    static double[][] matrix(JsonNode rows) {
-        double[][] m = new double[rows.size()][];
-        for (int r = 0; r < m.length; r++) {
-            JsonNode row = rows.get(r);
-            m[r] = new double[row.size()];
-            for (int c = 0; c < m[r].length; c++) {
-                JsonNode number = row.get(c);
-                if (!number.isNumber()) {
-                    throw new IllegalStateException(RESOURCE + ": expected a"
-                            + " number at row " + r + ", column " + c
-                            + ", got " + number);
-                }
-                m[r][c] = number.asDouble();
-            }
-        }
-        return m;
-    }
-
-    static String shape(double[][] m) {
-        return Shapes.of(m.length, m[0].length);
-    }
 
     static Set<String> registeredNames() {
         return OpRegistry.all().stream().map(OpEntry::name)
@@ -239,7 +173,7 @@ class GoldenValuesTest {
     }
 
     static Set<String> goldenNames() {
-        return goldenCases().stream().map(GoldenCase::op)
+        return goldenCases().stream().map(GoldenValues.Case::op)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }
