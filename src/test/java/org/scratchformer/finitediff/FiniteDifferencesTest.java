@@ -51,6 +51,15 @@ class FiniteDifferencesTest {
     }
 
     @Test
+    void oneSidedDifferencesOfASquareMissByPlusAndMinusH() {
+        // ((x + h)² − x²) / h = 2x + h;  (x² − (x − h)²) / h = 2x − h
+        DoubleUnaryOperator square = x -> x * x;
+        assertEquals(6.5, FiniteDifferences.forward(square, 3.0, 0.5), 1e-12);
+        assertEquals(5.5, FiniteDifferences.backward(square, 3.0, 0.5), 1e-12);
+        assertEquals(6.0, FiniteDifferences.central(square, 3.0, 0.5), 1e-12);
+    }
+
+    @Test
     void centralDifferenceOfCubeIsOffByExactlyHSquared() {
         // ((x + h)³ − (x − h)³) / 2h = 3x² + h²: the whole error is h²/6 f'''
         DoubleUnaryOperator cube = x -> x * x * x;
