@@ -86,6 +86,7 @@ class FiniteDifferencesTest {
         return Math.abs(estimate - exact);
     }
 
+    // tag::error-order[]
     @Test
     void centralErrorQuartersWithHalfTheStep() {
         double exact = Math.cos(1.0);
@@ -96,6 +97,7 @@ class FiniteDifferencesTest {
         double ratio = error / halfError;
         assertTrue(ratio > 3.9 && ratio < 4.1, "central ratio " + ratio);
     }
+    // end::error-order[]
 
     @Test
     void gradientOfAKnownFunction() {

@@ -29,6 +29,7 @@ class RandomExpressionTest {
         }
         RandomExpression expression = RandomExpression.draw(random, x, ops);
 
+        // tag::check-against-central[]
         Value[] leafValues = new Value[leaves];
         for (int i = 0; i < leaves; i++) {
             leafValues[i] = new Value(x[i]);
@@ -47,5 +48,6 @@ class RandomExpressionTest {
                             + Arrays.toString(x) + " for\n"
                             + expression);
         }
+        // end::check-against-central[]
     }
 }

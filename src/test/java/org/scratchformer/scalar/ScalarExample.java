@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.scratchformer.book.Listings;
 
 /**
- * The listing {@code scalar-neuron}: one neuron, L = tanh(w·x + b)², with
+ * The listing {@code scalar-neuron}: one neuron, L = (tanh(w·x + b))², with
  * every value of its graph and the gradient backward() gives it.
  */
 class ScalarExample {
@@ -20,8 +20,8 @@ class ScalarExample {
         Value w = new Value(-1.5);
         Value x = new Value(0.5);
         Value b = new Value(2.0);
-        Value wx = w.mul(x);
-        Value z = wx.add(b);
+        Value p = w.mul(x);
+        Value z = p.add(b);
         Value y = z.tanh();
         Value loss = y.pow(2);
         loss.backward();
@@ -31,7 +31,7 @@ class ScalarExample {
         names.put(w, "w");
         names.put(x, "x");
         names.put(b, "b");
-        names.put(wx, "w·x");
+        names.put(p, "p");
         names.put(z, "z");
         names.put(y, "y");
         names.put(loss, "L");
@@ -51,7 +51,7 @@ class ScalarExample {
         assertEquals(2 * yy, y.grad(), 1e-15);
         assertEquals(dLdz, z.grad(), 1e-15);
         assertEquals(dLdz, b.grad(), 1e-15);
-        assertEquals(dLdz, wx.grad(), 1e-15);
+        assertEquals(dLdz, p.grad(), 1e-15);
         assertEquals(dLdz * x.data(), w.grad(), 1e-15);
         assertEquals(dLdz * w.data(), x.grad(), 1e-15);
         assertEquals(7, names.size(), "each value has its own name");
