@@ -31,7 +31,8 @@ public final class IterativeOrder {
     /** Every value that {@code root} depends on, each after its inputs. */
     public static List<Value> topologicalOrder(Value root) {
         throw new UnsupportedOperationException(
-                "push (value, iterator over its inputs) frames on an ArrayDeque;"
-                        + " add a value to the order when its iterator is done");
+                "push (value, iterator over its inputs) frames on an"
+                        + " ArrayDeque; add a value to the order when its"
+                        + " iterator is done");
     }
 }
