@@ -1,0 +1,26 @@
+package org.scratchformer.exercises.ch02;
+
+import org.scratchformer.scalar.Value;
+
+/**
+ * Exercise 2.2: add a sigmoid op, forward and backward, from outside the
+ * {@code Value} class.
+ *
+ * <p>σ(a) = 1 / (1 + e⁻ᵃ), and its derivative can be written with the
+ * output alone: dσ/da = σ(a) (1 − σ(a)). Make the output with
+ * {@code Value.fromOp(σ, "sigmoid", a)}, give it a closure with
+ * {@code setBackward}, and in the closure pass the gradient on with
+ * {@code a.addGrad(...)}. Both σ and its gradient must stay finite for
+ * inputs as large as ±800.
+ */
+public final class Sigmoid {
+    private Sigmoid() {
+    }
+
+    /** σ(a), as a node of a's graph with op label "sigmoid". */
+    public static Value sigmoid(Value a) {
+        throw new UnsupportedOperationException(
+                "fromOp(1 / (1 + e^-a), \"sigmoid\", a), then a closure adding"
+                        + " out·(1 − out)·dL/dout into a");
+    }
+}
