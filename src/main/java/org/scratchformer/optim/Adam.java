@@ -1,0 +1,60 @@
+package org.scratchformer.optim;
+
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.scratchformer.nn.Parameter;
+
+/**
+ * Adam, with weight decay coupled to the gradient (L2 regularization).
+ * PyTorch: torch.optim.Adam without amsgrad.
+ *
+ * <pre>
+ * g = grad + wd·p
+ * m, v, m̂, v̂ from g as in {@link AdamMoments}
+ * p = p − lr·m̂ / (√v̂ + ε)
+ * </pre>
+ *
+ * <p>The decay passes through v̂ like any gradient, so a weight with large
+ * gradients is decayed less: what {@link AdamW} fixes.
+ */
+public final class Adam extends Optimizer {
+    private final double weightDecay;
+    private final AdamMoments moments;
+
+    /** β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay (PyTorch's). */
+    public Adam(Map<String, Parameter> parameters, double learningRate) {
+        this(parameters, learningRate, 0.9, 0.999, 1e-8, 0);
+    }
+
+    /**
+     * @param beta1       β₁ in [0, 1), the first moment's decay
+     * @param beta2       β₂ in [0, 1), the second moment's decay
+     * @param eps         ε &gt; 0, keeps the division finite
+     * @param weightDecay wd ≥ 0, added to the gradient as wd·p
+     */
+    public Adam(Map<String, Parameter> parameters, double learningRate,
+            double beta1, double beta2, double eps, double weightDecay) {
+        super("Adam", parameters, learningRate);
+        requireUnitInterval("beta1", beta1);
+        requireUnitInterval("beta2", beta2);
+        requirePositive("eps", eps);
+        requireNonNegative("weight decay", weightDecay);
+        this.weightDecay = weightDecay;
+        this.moments = new AdamMoments(beta1, beta2, eps);
+    }
+
+    // tag::update[]
+    @Override
+    void update(String parameterName, Parameter p) {
+        DMatrixRMaj value = p.value();  // (R, C), modified in place
+        // g = grad + wd·p
+        DMatrixRMaj g = CommonOps_DDRM.add(p.grad(), weightDecay, value,
+                null);
+        // p = p − lr·m̂ / (√v̂ + ε)
+        DMatrixRMaj direction = moments.direction(parameterName, g,
+                stepCount());
+        CommonOps_DDRM.addEquals(value, -learningRate(), direction);
+    }
+    // end::update[]
+}

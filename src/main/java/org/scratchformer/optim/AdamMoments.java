@@ -1,0 +1,53 @@
+package org.scratchformer.optim;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Adam's running moments of the gradient, per parameter, and the direction
+ * they give. Adam and AdamW share it; they differ only in weight decay.
+ *
+ * <pre>
+ * m = β₁·m + (1 − β₁)·g          first moment (mean), m₀ = 0
+ * v = β₂·v + (1 − β₂)·g²         second moment (uncentred variance), v₀ = 0
+ * m̂ = m / (1 − β₁ᵗ)              bias correction: undo the pull to 0
+ * v̂ = v / (1 − β₂ᵗ)
+ * direction = m̂ / (√v̂ + ε)
+ * </pre>
+ */
+final class AdamMoments {
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final Map<String, DMatrixRMaj> first = new HashMap<>();
+    private final Map<String, DMatrixRMaj> second = new HashMap<>();
+
+    AdamMoments(double beta1, double beta2, double eps) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+
+    // tag::direction[]
+    /** Updates m and v of {@code parameterName} with g; m̂ / (√v̂ + ε). */
+    DMatrixRMaj direction(String parameterName, DMatrixRMaj g, int t) {
+        DMatrixRMaj m = first.computeIfAbsent(parameterName,
+                k -> new DMatrixRMaj(g.numRows, g.numCols));
+        DMatrixRMaj v = second.computeIfAbsent(parameterName,
+                k -> new DMatrixRMaj(g.numRows, g.numCols));
+        double correction1 = 1 - Math.pow(beta1, t);  // 1 − β₁ᵗ
+        double correction2 = 1 - Math.pow(beta2, t);  // 1 − β₂ᵗ
+        DMatrixRMaj direction = new DMatrixRMaj(g.numRows, g.numCols);
+        for (int i = 0; i < g.getNumElements(); i++) {
+            double gi = g.get(i);
+            m.set(i, beta1 * m.get(i) + (1 - beta1) * gi);
+            v.set(i, beta2 * v.get(i) + (1 - beta2) * gi * gi);
+            double mHat = m.get(i) / correction1;
+            double vHat = v.get(i) / correction2;
+            direction.set(i, mHat / (Math.sqrt(vHat) + eps));
+        }
+        return direction;
+    }
+    // end::direction[]
+}

@@ -1,0 +1,72 @@
+package org.scratchformer.optim;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.scratchformer.nn.Parameter;
+
+/**
+ * Rescales all gradients together when their joint norm is too large.
+ * PyTorch: torch.nn.utils.clip_grad_norm_ with the 2-norm.
+ */
+public final class GradientClipping {
+    /** Keeps the coefficient finite when every gradient is zero. */
+    static final double EPSILON = 1e-6;
+
+    private GradientClipping() {
+    }
+
+    // tag::clip[]
+    /**
+     * Scales every gradient by maxNorm / (norm + 1e-6) when that is below 1;
+     * returns the norm before clipping.
+     *
+     * <pre>
+     * norm = √(Σ over parameters Σᵢ gradᵢ²)
+     * c    = maxNorm / (norm + 1e-6)
+     * grad = c·grad   for every parameter, only if c &lt; 1
+     * </pre>
+     */
+    public static double clipByGlobalNorm(Map<String, Parameter> parameters,
+            double maxNorm) {
+        if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
+            throw new IllegalArgumentException("clipByGlobalNorm: maxNorm"
+                    + " must be a positive finite number, got " + maxNorm);
+        }
+        Set<Parameter> seen = Collections.newSetFromMap(
+                new IdentityHashMap<>());  // a tied weight counts once
+        double squares = 0;
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            if (seen.add(e.getValue())) {
+                squares += squaredNorm(e.getKey(), e.getValue().grad());
+            }
+        }
+        double norm = Math.sqrt(squares);
+        double coefficient = maxNorm / (norm + EPSILON);
+        if (coefficient < 1) {
+            for (Parameter p : seen) {
+                CommonOps_DDRM.scale(coefficient, p.grad());
+            }
+        }
+        return norm;
+    }
+    // end::clip[]
+
+    private static double squaredNorm(String name, DMatrixRMaj grad) {
+        double squares = 0;
+        for (int i = 0; i < grad.getNumElements(); i++) {
+            double g = grad.get(i);
+            if (!Double.isFinite(g)) {
+                throw new IllegalArgumentException("clipByGlobalNorm: the"
+                        + " gradient of " + name + " holds " + g
+                        + " at element " + i + "; a norm of non-finite"
+                        + " gradients cannot be clipped");
+            }
+            squares += g * g;
+        }
+        return squares;
+    }
+}

@@ -1,0 +1,121 @@
+package org.scratchformer.optim;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.scratchformer.nn.Parameter;
+
+/**
+ * Changes parameters in place, one step at a time, from their gradients.
+ *
+ * <p>An optimizer holds the named parameters in order (as
+ * {@code Module.parameters()} gives them), its learning rate, which a
+ * schedule may change before any step, and per-parameter state keyed by
+ * name. A parameter listed under two names (tied weights) is updated once,
+ * under its first name, as PyTorch's {@code named_parameters()} would
+ * list it. Every parameter is updated at every step, with whatever its
+ * gradient holds (zero if nothing reached it).
+ *
+ * <p>A training step: {@code zeroGrad()}, forward, {@code backward()},
+ * optionally clipping, then {@code step()}.
+ */
+public abstract class Optimizer {
+    private final String name;
+    private final Map<String, Parameter> parameters;
+    private double learningRate;
+    private int stepCount;
+
+    Optimizer(String name, Map<String, Parameter> parameters,
+            double learningRate) {
+        this.name = name;
+        this.parameters = distinct(name, parameters);
+        requirePositive("the learning rate", learningRate);
+        this.learningRate = learningRate;
+    }
+
+    // tag::step[]
+    /** One update of every parameter; the step count t starts at 1. */
+    public final void step() {
+        stepCount++;
+        parameters.forEach(this::update);
+    }
+    // end::step[]
+
+    /** Updates one parameter from its gradient, at step {@link #stepCount}. */
+    abstract void update(String parameterName, Parameter p);
+
+    /** Zeroes the gradient of every parameter. */
+    public final void zeroGrad() {
+        for (Parameter p : parameters.values()) {
+            p.zeroGrad();
+        }
+    }
+
+    /** The learning rate the next step uses. */
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * Sets the learning rate for the next steps, as a schedule does; 0 is
+     * allowed here (a cosine schedule may end there), though not when the
+     * optimizer is made.
+     */
+    public final void setLearningRate(double rate) {
+        requireNonNegative("the learning rate", rate);
+        this.learningRate = rate;
+    }
+
+    /** How many steps were taken: t of the step just done. */
+    public final int stepCount() {
+        return stepCount;
+    }
+
+    /** The parameters updated, by name, in order, each once. */
+    public final Map<String, Parameter> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    // --- checks of hyperparameters, with one message format ---
+
+    final void requireUnitInterval(String what, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException(name + ": " + what
+                    + " must be in [0, 1), got " + value);
+        }
+    }
+
+    final void requireNonNegative(String what, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + ": " + what
+                    + " must be a finite number ≥ 0, got " + value);
+        }
+    }
+
+    final void requirePositive(String what, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + ": " + what
+                    + " must be a positive finite number, got " + value);
+        }
+    }
+
+    /** The map without repeated parameters; the first name wins. */
+    static Map<String, Parameter> distinct(String optimizer,
+            Map<String, Parameter> parameters) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(optimizer + ": no parameters"
+                    + " to optimize");
+        }
+        Set<Parameter> seen = Collections.newSetFromMap(
+                new IdentityHashMap<>());
+        Map<String, Parameter> kept = new LinkedHashMap<>();
+        parameters.forEach((parameterName, p) -> {
+            if (seen.add(p)) {
+                kept.put(parameterName, p);
+            }
+        });
+        return kept;
+    }
+}
