@@ -40,6 +40,14 @@ here too: layer_norm (chapter 6) normalises each row of X (R, C), C >= 2, with
 eps = 1e-5 and the biased variance, then applies gain (1, C) drawn in
 [0.5, 1.5) and bias (1, C) in [-1, 1); it is F.layer_norm with the gain and
 bias flattened to (C,), so their gradients come back as (1, C).
+cross_entropy and cross_entropy_smoothed (chapter 7) take logits (N, V) in
+[-2, 2) and targets (N, 1), a constant of class indices stored as floats:
+row 0 always counts, every other row is the ignore index with probability
+0.3, and a counted row's class is drawn from the classes that are not the
+ignore index. cross_entropy is F.cross_entropy with ignore_index=-100 and no
+smoothing; cross_entropy_smoothed has ignore_index=0 (a padding id that is a
+class) and label_smoothing=0.1. Both are the mean over the counted rows,
+a 1x1 output.
 
 Semantics that need a word: add_mask is x.masked_fill(m == -inf, -inf), so a
 masked position gets gradient 0 (adding -inf would pass dY through); gelu is
@@ -83,6 +91,10 @@ POW_P = 2.5
 DROPOUT_P = 0.25
 MASK_P = 0.3
 LAYER_NORM_EPS = 1e-5
+IGNORED_P = 0.3
+PLAIN_IGNORE = -100
+SMOOTHED_IGNORE = 0
+SMOOTHING = 0.1
 
 GENERATOR = ("torch.Generator().manual_seed(zlib.crc32(b'OP:CASE')) per"
              " case; torch.rand in float64 scaled to each op's domain;"
@@ -121,6 +133,22 @@ def dropout_mask(g, shape):
     dropped = torch.rand(shape, generator=g, dtype=F64) < DROPOUT_P
     keep = torch.full(shape, 1.0 / (1.0 - DROPOUT_P), dtype=F64)
     return keep.masked_fill(dropped, 0.0)
+
+
+def class_targets(g, n, v, ignore_index):
+    """(N, 1) class indices as floats; rows after the first may be ignored."""
+    ignored = torch.rand((n,), generator=g, dtype=F64) < IGNORED_P
+    ignored[0] = False
+    low = 1 if ignore_index == 0 else 0  # a class that is not ignored
+    classes = torch.randint(low, v, (n,), generator=g).to(F64)
+    targets = torch.where(ignored, torch.full((n,), float(ignore_index),
+                                              dtype=F64), classes)
+    return targets.reshape(n, 1)
+
+
+def cross_entropy_inputs(ignore_index):
+    return lambda g, n, v: [var(uniform(g, (n, v), -2.0, 2.0)),
+                            const(class_targets(g, n, v, ignore_index))]
 
 
 def var(t):
@@ -239,6 +267,16 @@ OPS = [
      lambda x, gain, bias: F.layer_norm(
          x, (x.shape[1],), gain.reshape(-1), bias.reshape(-1),
          eps=LAYER_NORM_EPS)),
+    # (N, V)
+    ("cross_entropy", [(1, 2), (3, 4), (5, 3), (4, 5)],
+     cross_entropy_inputs(PLAIN_IGNORE),
+     lambda x, t: F.cross_entropy(
+         x, t.reshape(-1).long(), ignore_index=PLAIN_IGNORE).reshape(1, 1)),
+    ("cross_entropy_smoothed", [(1, 2), (3, 4), (5, 3), (4, 5)],
+     cross_entropy_inputs(SMOOTHED_IGNORE),
+     lambda x, t: F.cross_entropy(
+         x, t.reshape(-1).long(), ignore_index=SMOOTHED_IGNORE,
+         label_smoothing=SMOOTHING).reshape(1, 1)),
 ]
 
 
@@ -294,6 +332,11 @@ def check_domains(cases):
     drops = [v for c in cases if c["op"] == "dropout"
              for row in c["inputs"][1]["value"] for v in row]
     assert 0.0 in drops and 4.0 / 3.0 in drops, "dropout mask lacks 0 or 4/3"
+    for op, ignore in (("cross_entropy", PLAIN_IGNORE),
+                       ("cross_entropy_smoothed", SMOOTHED_IGNORE)):
+        targets = [row[0] for c in cases if c["op"] == op
+                   for row in c["inputs"][1]["value"]]
+        assert float(ignore) in targets, f"{op}: no ignored row"
 
 
 def generate():
