@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -45,8 +46,8 @@ final class Figures {
         try {
             Files.createDirectories(DIR);
             Path file = DIR.resolve(name + ".png");
-            BitmapEncoder.saveBitmap(chart, file.toString(),
-                    BitmapEncoder.BitmapFormat.PNG);
+            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png",
+                    file.toFile());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + name, e);
