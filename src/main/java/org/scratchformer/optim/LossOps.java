@@ -29,6 +29,7 @@ public final class LossOps implements OpSource {
         return 7;
     }
 
+    // tag::entries[]
     @Override
     public List<OpEntry> entries() {
         CrossEntropy plain = new CrossEntropy(PLAIN_IGNORE, 0);
@@ -41,6 +42,7 @@ public final class LossOps implements OpSource {
                         r -> logitsAndTargets(r, SMOOTHED_IGNORE),
                         x -> smoothed.apply(x.get(0), x.get(1))));
     }
+    // end::entries[]
 
     /**
      * Logits (N, V) in [-2, 2) with V ≥ 2, and targets (N, 1): each row
