@@ -27,7 +27,7 @@ public final class GradientClipping {
      * <pre>
      * norm = √(Σ over parameters Σᵢ gradᵢ²)
      * c    = maxNorm / (norm + 1e-6)
-     * grad = c·grad   for every parameter, only if c &lt; 1
+     * grad = c·grad   for every parameter, only when c is below 1
      * </pre>
      */
     public static double clipByGlobalNorm(Map<String, Parameter> parameters,
