@@ -1,5 +1,6 @@
 package org.scratchformer.optim;
 
+import org.scratchformer.book.Figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.scratchformer.optim;
+package org.scratchformer.book;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +17,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code target/figures/NAME.png}, shown by the chapters as
  * {@code image::{figuresdir}/NAME.png[]}. Charts are drawn headless.
  */
-final class Figures {
-    static final Path DIR = Path.of("target", "figures");
+public final class Figures {
+    public static final Path DIR = Path.of("target", "figures");
 
     private Figures() {
     }
 
     /** A line chart of the book's size and style, with no data yet. */
-    static XYChart lineChart(String title, String xTitle, String yTitle) {
+    public static XYChart lineChart(String title, String xTitle, String yTitle) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(450)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
@@ -35,14 +35,14 @@ final class Figures {
     }
 
     /** Adds a line without markers. */
-    static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+    public static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.NONE);
         return series;
     }
 
     /** Writes {@code chart} as {@code target/figures/NAME.png}. */
-    static Path save(XYChart chart, String name) {
+    public static Path save(XYChart chart, String name) {
         try {
             Files.createDirectories(DIR);
             Path file = DIR.resolve(name + ".png");
