@@ -54,9 +54,11 @@ public final class Parameter {
     /**
      * Uses {@code leaf} in place of this parameter's tensor until the
      * returned scope closes: how a gradient check of a whole module gets its
-     * own leaves into the module's forward pass.
+     * own leaves into the module's forward pass ({@link ModuleCheck}).
+     * Scopes must close in the reverse order of opening, as
+     * try-with-resources does.
      */
-    public AutoCloseable substitute(Tensor leaf) {
+    public Substitution substitute(Tensor leaf) {
         if (leaf.rows() != rows() || leaf.cols() != cols()) {
             throw new IllegalArgumentException("parameter " + Shapes.of(
                     rows(), cols()) + " cannot be replaced by a tensor "
@@ -65,6 +67,13 @@ public final class Parameter {
         Tensor saved = tensor;
         tensor = leaf;
         return () -> tensor = saved;
+    }
+
+    /** A scope that puts the parameter's own tensor back when it closes. */
+    public interface Substitution extends AutoCloseable {
+        /** Restores the tensor the parameter had before; throws nothing. */
+        @Override
+        void close();
     }
 
     @Override
