@@ -1,6 +1,5 @@
 package org.scratchformer.nn;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.scratchformer.gradcheck.GradCheckReport;
 import org.scratchformer.gradcheck.Mismatch;
@@ -17,6 +16,8 @@ import org.scratchformer.gradcheck.Mismatch;
  */
 public record ModuleCheckReport(GradCheckReport report, List<String> names,
         List<String> shapes) {
+    /** The list of what was checked wraps before this many characters. */
+    static final int WIDTH = 78;
 
     public boolean passed() {
         return report.passed();
@@ -29,7 +30,7 @@ public record ModuleCheckReport(GradCheckReport report, List<String> names,
 
     /**
      * GradCheck's summary, each finding named by input or parameter path,
-     * and a line listing what was checked.
+     * and a list of what was checked, wrapped to lines of 78 characters.
      */
     public String summary() {
         String[] lines = report.summary().split("\n", -1);
@@ -42,12 +43,20 @@ public record ModuleCheckReport(GradCheckReport report, List<String> names,
                         + lines[k].substring(prefix.length());
             }
         }
-        List<String> checked = new ArrayList<>();
+        StringBuilder text = new StringBuilder(String.join("\n", lines))
+                .append("\n  checked:");
+        int width = "  checked:".length();
         for (int i = 0; i < names.size(); i++) {
-            checked.add(names.get(i) + " " + shapes.get(i));
+            String item = " " + names.get(i) + " " + shapes.get(i)
+                    + (i + 1 < names.size() ? "," : "");
+            if (width + item.length() > WIDTH) {
+                text.append("\n   ");  // wrap, indented under the label
+                width = 3;
+            }
+            text.append(item);
+            width += item.length();
         }
-        return String.join("\n", lines) + "\n  checked: "
-                + String.join(", ", checked);
+        return text.toString();
     }
 
     /** {@code 0.weight element (2,1)}, as GradCheck says input 3 element. */
