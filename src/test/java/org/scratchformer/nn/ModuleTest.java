@@ -125,9 +125,9 @@ class ModuleTest {
         Parameter p = new Parameter(new DMatrixRMaj(2, 3));
         Tensor own = p.tensor();
         Tensor leaf = Tensor.variable(new DMatrixRMaj(2, 3));
-        try (Parameter.Substitution scope = p.substitute(leaf)) {
-            assertSame(leaf, p.tensor());
-        }
+        Parameter.Substitution scope = p.substitute(leaf);
+        assertSame(leaf, p.tensor());
+        scope.close();
         assertSame(own, p.tensor());
     }
 
