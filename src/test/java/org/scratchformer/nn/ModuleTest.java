@@ -56,6 +56,39 @@ class ModuleTest {
                         .parameters().keySet()));
     }
 
+    /** x + ffn(norm(x)), the shape of a Transformer sublayer. */
+    static final class Sublayer extends Layer {
+        final LayerNorm norm = child("norm", new LayerNorm(4));
+        final FeedForward ffn;
+
+        Sublayer(Random random) {
+            ffn = child("ffn", new FeedForward(4, 8, Activation.RELU, 0.1,
+                    random));
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return Ops.add(x, ffn.forward(norm.forward(x)));
+        }
+    }
+
+    @Test
+    void aFeedForwardChildIsNamedByItsLinears() {
+        assertEquals(List.of("norm.gain", "norm.bias", "ffn.linear1.weight",
+                "ffn.linear1.bias", "ffn.linear2.weight", "ffn.linear2.bias"),
+                List.copyOf(new Sublayer(new Random(1)).parameters()
+                        .keySet()));
+    }
+
+    @Test
+    void evalReachesADropoutTwoLevelsDown() {
+        Sublayer sublayer = new Sublayer(new Random(1));
+        sublayer.eval();
+        assertFalse(sublayer.ffn.children().get("dropout").isTraining());
+        sublayer.train();
+        assertTrue(sublayer.ffn.children().get("dropout").isTraining());
+    }
+
     @Test
     void theCountAddsUpEveryParameter() {
         // norm 4 + 4, ffn.0 4·6 + 6, ffn.1 6·4 without bias
