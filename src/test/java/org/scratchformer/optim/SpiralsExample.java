@@ -1,6 +1,5 @@
 package org.scratchformer.optim;
 
-import org.scratchformer.book.Figures;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,9 +9,10 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.scratchformer.book.Figures;
 import org.scratchformer.book.Listings;
 import org.scratchformer.nn.Module;
-import org.scratchformer.nn.Parameter;
+import org.scratchformer.nn.Linear;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
@@ -58,39 +58,20 @@ class SpiralsExample {
     // tag::model[]
     /** 2 → H → H → 2 with tanh: logits (B, 2) = f(points (B, 2)). */
     static final class SpiralNet extends Module {
-        final Parameter w1;
-        final Parameter b1;
-        final Parameter w2;
-        final Parameter b2;
-        final Parameter w3;
-        final Parameter b3;
+        final Linear first;
+        final Linear second;
+        final Linear out;
 
         SpiralNet(int hidden, Random random) {
-            w1 = parameter("w1", init(2, hidden, 2, random));
-            b1 = parameter("b1", init(1, hidden, 2, random));
-            w2 = parameter("w2", init(hidden, hidden, hidden, random));
-            b2 = parameter("b2", init(1, hidden, hidden, random));
-            w3 = parameter("w3", init(hidden, 2, hidden, random));
-            b3 = parameter("b3", init(1, 2, hidden, random));
+            first = child("first", new Linear(2, hidden, random));
+            second = child("second", new Linear(hidden, hidden, random));
+            out = child("out", new Linear(hidden, 2, random));
         }
 
         Tensor logits(Tensor x) {
-            Tensor h1 = Ops.tanh(Ops.addRow(Ops.matmul(x, w1.tensor()),
-                    b1.tensor()));  // (B, H)
-            Tensor h2 = Ops.tanh(Ops.addRow(Ops.matmul(h1, w2.tensor()),
-                    b2.tensor()));  // (B, H)
-            return Ops.addRow(Ops.matmul(h2, w3.tensor()),
-                    b3.tensor());  // (B, 2)
-        }
-
-        /** Uniform in ±1/√fanIn, as PyTorch initialises nn.Linear. */
-        static Parameter init(int rows, int cols, int fanIn, Random random) {
-            double bound = 1 / Math.sqrt(fanIn);
-            DMatrixRMaj w = new DMatrixRMaj(rows, cols);
-            for (int k = 0; k < w.getNumElements(); k++) {
-                w.set(k, bound * (2 * random.nextDouble() - 1));
-            }
-            return new Parameter(w);
+            Tensor h1 = Ops.tanh(first.forward(x));    // (B, H)
+            Tensor h2 = Ops.tanh(second.forward(h1));  // (B, H)
+            return out.forward(h2);                    // (B, 2)
         }
     }
     // end::model[]
@@ -116,7 +97,7 @@ class SpiralsExample {
         Data data = spirals(POINTS_PER_CLASS, random);
         SpiralNet net = new SpiralNet(HIDDEN, random);
         // tag::training-loop[]
-        LearningRateSchedule schedule = new CosineWithWarmup(0.02, 40,
+        LearningRateSchedule schedule = new CosineWithWarmup(0.1, 40,
                 STEPS, 0.001);
         Adam adam = new Adam(net.parameters(), schedule.rate(1));
         double[] losses = new double[STEPS];
