@@ -14,12 +14,14 @@ import org.scratchformer.tensor.Tensor;
 class OpCatalogueTest {
     static final int CASES_PER_OP = 50;
 
+    // tag::cases[]
     static Stream<Arguments> cases() {
         return OpRegistry.all().stream().flatMap(entry -> CatalogueCheck
                 .seeds(entry, CASES_PER_OP).stream()
                 .map(seed -> Arguments.of(entry, seed, entry.inputsFor(seed)
                         .stream().map(Tensor::shape).toList())));
     }
+    // end::cases[]
 
     // tag::catalogue-check[]
     @ParameterizedTest(name = "{0} seed={1} inputs={2}")
