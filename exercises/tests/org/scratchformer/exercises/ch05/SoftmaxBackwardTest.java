@@ -106,8 +106,10 @@ class SoftmaxBackwardTest {
         DMatrixRMaj yBefore = y.copy();
         DMatrixRMaj dYBefore = dY.copy();
         SoftmaxBackward.dX(y, dY);
-        assertArrayEquals(elements(yBefore), elements(y), 0, "Y was modified");
-        assertArrayEquals(elements(dYBefore), elements(dY), 0, "dY was modified");
+        assertArrayEquals(elements(yBefore), elements(y), 0,
+                "Y was modified");
+        assertArrayEquals(elements(dYBefore), elements(dY), 0,
+                "dY was modified");
     }
 
     static String shape(DMatrixRMaj m) {
