@@ -3,6 +3,7 @@ package org.scratchformer.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,13 +19,16 @@ import org.scratchformer.tensor.Tensor;
  * the largest relative error it saw.
  */
 class CatalogueExample {
-    static final String FORMAT = "%-12s %-13s %-19s %-7s %8s %9s%n";
+    static final String[] HEADER = {"op", "class", "inputs", "output",
+        "checked", "error"};
+    /** Which columns hold numbers, right-aligned. */
+    static final boolean[] NUMERIC = {false, false, false, false, true,
+        true};
 
     @Test
     void catalogue() {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                FORMAT, "op", "class", "inputs", "output", "compared",
-                "max error"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
         List<OpEntry> entries = OpRegistry.all();
         for (OpEntry entry : entries) {
             long seed = CatalogueCheck.seeds(entry, 1).get(0);
@@ -33,15 +37,20 @@ class CatalogueExample {
             GradCheckReport report = CatalogueCheck.runCase(entry, seed);
             assertTrue(report.passed(), () -> entry.name() + " seed " + seed
                     + ": " + report.summary());
-            text.append(String.format(Locale.ROOT, FORMAT, entry.name(),
-                    entry.opClass().getSimpleName(), shapes(inputs),
-                    y.shape(), report.elementsChecked(), String.format(
-                            Locale.ROOT, "%.1e", report.maxRelativeError())));
+            rows.add(new String[] {entry.name(),
+                entry.opClass().getSimpleName(), shapes(inputs), y.shape(),
+                String.valueOf(report.elementsChecked()),
+                String.format(Locale.ROOT, "%.1e",
+                        report.maxRelativeError())});
         }
-        text.append("* a constant: held fixed, takes no gradient\n");
-        String listing = Listings.write("op-catalogue", text.toString());
-        assertEquals(entries.size() + 2, listing.lines().count(),
-                "a header, one line per op, the footnote");
+        String text = table(rows) + "* a constant: held fixed, takes no"
+                + " gradient\nchecked: input elements compared; error: the"
+                + " largest relative error\n";
+        String listing = Listings.write("op-catalogue", text);
+        assertEquals(entries.size() + 3, listing.lines().count(),
+                "a header, one line per op, two lines of notes");
+        listing.lines().forEach(line -> assertTrue(line.length() <= 80,
+                () -> "wider than the book's 80 columns: " + line));
     }
 
     /** {@code (3x4) (1x4)}, a constant marked with {@code *}. */
@@ -49,5 +58,26 @@ class CatalogueExample {
         return inputs.stream().map(t -> t.shape()
                 + (t.requiresGrad() ? "" : "*"))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Columns as wide as their widest cell; fits 80 columns. */
+    static String table(List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                String pad = " ".repeat(widths[c] - row[c].length());
+                line.append(c == 0 ? "" : NUMERIC[c] ? " " : "  ")
+                        .append(NUMERIC[c] ? pad + row[c] : row[c] + pad);
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
     }
 }
