@@ -75,12 +75,14 @@ public final class OpRegistry {
         }, x -> Ops.matmulTransA(x.get(0), x.get(1)));
         register("transpose", Transpose.class, r -> oneInput(r, -1, 1),
                 x -> Ops.transpose(x.get(0)));
+        // tag::register-add-row[]
         register("add_row", AddRow.class, r -> {
             int rows = size(r);
             int cols = size(r);
             return List.of(variable(values(r, rows, cols)),
                     variable(values(r, 1, cols)));
         }, x -> Ops.addRow(x.get(0), x.get(1)));
+        // end::register-add-row[]
         register("sum_rows", SumRows.class, r -> oneInput(r, -1, 1),
                 x -> Ops.sumRows(x.get(0)));
         register("sum_cols", SumCols.class, r -> oneInput(r, -1, 1),
