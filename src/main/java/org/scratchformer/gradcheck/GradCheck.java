@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -32,11 +33,15 @@ import org.scratchformer.tensor.Tensor;
  * Output elements that are ±∞ (masked scores) are left out of L.
  */
 public final class GradCheck {
+    // tag::defaults[]
+    /** Balances truncation O(h²) and rounding O(ε/h) in double. */
     public static final double DEFAULT_STEP = 1e-6;
+    /** PyTorch gradcheck's atol and rtol for double. */
     public static final double DEFAULT_ATOL = 1e-5;
     public static final double DEFAULT_RTOL = 1e-3;
     /** One-sided slopes further apart than this mean a kink. */
     static final double KINK_FACTOR = 100;
+    // end::defaults[]
 
     private final Function<List<Tensor>, Tensor> function;
     private double step = DEFAULT_STEP;
@@ -53,7 +58,8 @@ public final class GradCheck {
 
     /** A check of {@code function}, which takes the inputs in order. */
     public static GradCheck of(Function<List<Tensor>, Tensor> function) {
-        return new GradCheck(function);
+        return new GradCheck(Objects.requireNonNull(function,
+                "GradCheck.of: the function is null"));
     }
 
     /** The finite-difference step h (default 1e-6). */
@@ -116,7 +122,29 @@ public final class GradCheck {
 
     /** Runs the check and returns what it found; never throws on a finding. */
     public GradCheckReport run(Tensor... inputs) {
+        requireSomethingToCheck(inputs);
         return new Run(inputs).execute();
+    }
+
+    private static void requireSomethingToCheck(Tensor[] inputs) {
+        if (inputs == null || inputs.length == 0) {
+            throw new IllegalArgumentException("GradCheck: give the"
+                    + " function's inputs to check, got none");
+        }
+        boolean anyVariable = false;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException("GradCheck: input " + i
+                        + " is null");
+            }
+            anyVariable |= inputs[i].requiresGrad();
+        }
+        if (!anyVariable) {
+            throw new IllegalArgumentException("GradCheck: all "
+                    + inputs.length + " inputs are constants, so nothing"
+                    + " would be checked; make the inputs to check with"
+                    + " Tensor.variable");
+        }
     }
 
     private String settings() {
@@ -172,10 +200,19 @@ public final class GradCheck {
             return leaves;
         }
 
+        private Tensor evaluate(List<Tensor> leaves) {
+            Tensor y = function.apply(leaves);
+            if (y == null) {
+                throw new IllegalStateException("GradCheck: the function"
+                        + " returned null instead of a tensor");
+            }
+            return y;
+        }
+
         // tag::analytic[]
         private DMatrixRMaj[] analyticGradients() {
             List<Tensor> leaves = leaves();
-            Tensor y = function.apply(leaves);
+            Tensor y = evaluate(leaves);
             projection = projectionFor(y.value());
             y.backward(projection);  // dL/dY = P
             DMatrixRMaj[] grads = copyGrads(leaves);
@@ -187,6 +224,7 @@ public final class GradCheck {
         }
         // end::analytic[]
 
+        // tag::projection[]
         private DMatrixRMaj projectionFor(DMatrixRMaj y) {
             DMatrixRMaj p = new DMatrixRMaj(y.numRows, y.numCols);
             for (int k = 0; k < p.getNumElements(); k++) {
@@ -198,6 +236,7 @@ public final class GradCheck {
             }
             return p;
         }
+        // end::projection[]
 
         private DMatrixRMaj[] copyGrads(List<Tensor> leaves) {
             DMatrixRMaj[] grads = new DMatrixRMaj[leaves.size()];
@@ -223,10 +262,10 @@ public final class GradCheck {
 
         private void checkRepeatable(DMatrixRMaj[] first) {
             List<Tensor> leaves = leaves();
-            function.apply(leaves).backward(projection);
+            evaluate(leaves).backward(projection);
             for (int i = 0; i < first.length; i++) {
                 DMatrixRMaj again = leaves.get(i).grad();
-                int k = firstDifference(first[i], again, 0);
+                int k = firstDifference(first[i], again, 0, 0);
                 if (k >= 0) {
                     found.add(new Mismatch(Mismatch.Kind.NOT_REPEATABLE, i,
                             k / again.numCols, k % again.numCols,
@@ -243,7 +282,8 @@ public final class GradCheck {
                 for (int k = 0; k < expected.getNumElements(); k++) {
                     expected.set(k, 2 * expected.get(k));
                 }
-                int k = firstDifference(expected, twice, 1e-12);
+                // rounding may differ from 2·once; bugs are far larger
+                int k = firstDifference(expected, twice, atol, rtol);
                 if (k >= 0) {
                     found.add(new Mismatch(Mismatch.Kind.NO_ACCUMULATION, i,
                             k / twice.numCols, k % twice.numCols,
@@ -252,13 +292,13 @@ public final class GradCheck {
             }
         }
 
-        /** The first index where a and b differ by more than rel·scale. */
+        /** The first k with |a − b| > abs + rel·max(|a|, |b|), or -1. */
         private int firstDifference(DMatrixRMaj a, DMatrixRMaj b,
-                double rel) {
+                double abs, double rel) {
             for (int k = 0; k < a.getNumElements(); k++) {
                 double scale = Math.max(Math.abs(a.get(k)),
                         Math.abs(b.get(k)));
-                if (!(Math.abs(a.get(k) - b.get(k)) <= rel * scale)) {
+                if (!(Math.abs(a.get(k) - b.get(k)) <= abs + rel * scale)) {
                     return k;
                 }
             }
@@ -266,10 +306,11 @@ public final class GradCheck {
         }
 
         /** L(x) = Σ P ⊙ f(x) over the finite elements, with no graph. */
+        // tag::loss[]
         private double loss() {
             DMatrixRMaj y;
             try (NoGrad scope = NoGrad.enter()) {
-                y = function.apply(leaves()).value();
+                y = evaluate(leaves()).value();
             }
             double total = 0;
             for (int k = 0; k < y.getNumElements(); k++) {
@@ -279,6 +320,7 @@ public final class GradCheck {
             }
             return total;
         }
+        // end::loss[]
 
         // tag::numeric[]
         private void compareElements(int i, DMatrixRMaj analytic) {
@@ -314,13 +356,16 @@ public final class GradCheck {
         }
         // end::numeric[]
 
+        // tag::kink[]
         private boolean isKink(double left, double right) {
             double gap = Math.abs(left - right);
             double allowed = atol + rtol * Math.max(Math.abs(left),
                     Math.abs(right));
             return gap > KINK_FACTOR * allowed;
         }
+        // end::kink[]
 
+        // tag::compare[]
         private void compare(Mismatch candidate) {
             compared++;
             maxRelative = Math.max(maxRelative, candidate.relativeError());
@@ -329,6 +374,7 @@ public final class GradCheck {
                 found.add(candidate);
             }
         }
+        // end::compare[]
 
         /** Every index, or a seeded sample of them. */
         private int[] elementsToCheck(int n) {

@@ -51,6 +51,11 @@ public final class Engine {
      */
     // tag::backward[]
     static void backward(Tensor root, DMatrixRMaj dY) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward: the output "
+                    + root.shape() + " has no graph: it was made from"
+                    + " constants only or inside a NoGrad scope");
+        }
         if (!Shapes.same(root.value(), dY)) {
             throw new IllegalArgumentException("backward: dY " + Shapes.of(dY)
                     + " must have the output's shape " + root.shape());
@@ -90,6 +95,7 @@ public final class Engine {
     }
     // end::propagate[]
 
+    // tag::check-grads[]
     private static void checkGrads(Op op, List<Tensor> inputs, Grads grads) {
         if (grads.size() != inputs.size()) {
             throw new IllegalStateException(op.name() + ": backward returned "
@@ -106,6 +112,7 @@ public final class Engine {
             }
         }
     }
+    // end::check-grads[]
 
     /**
      * Every tensor that {@code root} depends on, each after all of its
@@ -139,9 +146,11 @@ public final class Engine {
     // end::topo-sort[]
 
     /** Sets the gradient of every tensor in {@code root}'s graph to zero. */
+    // tag::zero-grad[]
     public static void zeroGrad(Tensor root) {
         for (Tensor t : topologicalOrder(root)) {
             t.zeroGrad();
         }
     }
+    // end::zero-grad[]
 }

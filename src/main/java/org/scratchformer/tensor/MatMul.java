@@ -22,7 +22,8 @@ public final class MatMul extends BinaryOp {
                     + Shapes.of(a) + " by " + Shapes.of(b) + ": inner sizes "
                     + a.numCols + " and " + b.numRows + " differ");
         }
-        return CommonOps_DDRM.mult(a, b, null);  // Y (N, M) = A (N, K) · B (K, M)
+        // Y (N, M) = A (N, K) · B (K, M)
+        return CommonOps_DDRM.mult(a, b, null);
     }
     // end::forward[]
 

@@ -12,6 +12,7 @@ package org.scratchformer.tensor;
  *
  * <p>Scopes nest and belong to the thread that entered them.
  */
+// tag::scope[]
 public final class NoGrad implements AutoCloseable {
     private static final ThreadLocal<int[]> DEPTH =
             ThreadLocal.withInitial(() -> new int[1]);
@@ -39,3 +40,4 @@ public final class NoGrad implements AutoCloseable {
         }
     }
 }
+// end::scope[]

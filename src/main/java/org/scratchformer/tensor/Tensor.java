@@ -28,6 +28,7 @@ public final class Tensor {
         this.requiresGrad = requiresGrad;
     }
 
+    // tag::leaves[]
     /** A leaf that collects a gradient; the tensor owns {@code value}. */
     public static Tensor variable(DMatrixRMaj value) {
         return new Tensor(value, null, List.of(), true);
@@ -37,6 +38,7 @@ public final class Tensor {
     public static Tensor constant(DMatrixRMaj value) {
         return new Tensor(value, null, List.of(), false);
     }
+    // end::leaves[]
 
     /** A gradient-collecting leaf from rows of numbers. */
     public static Tensor variable(double[][] rows) {
