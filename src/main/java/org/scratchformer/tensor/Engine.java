@@ -98,9 +98,9 @@ public final class Engine {
     // tag::check-grads[]
     private static void checkGrads(Op op, List<Tensor> inputs, Grads grads) {
         if (grads.size() != inputs.size()) {
-            throw new IllegalStateException(op.name() + ": backward returned "
-                    + grads.size() + " gradients for " + inputs.size()
-                    + " inputs");
+            throw new IllegalStateException(op.name() + ": backward must"
+                    + " return one gradient per input (" + inputs.size()
+                    + "), returned " + grads.size());
         }
         for (int i = 0; i < inputs.size(); i++) {
             DMatrixRMaj g = grads.get(i);
