@@ -307,6 +307,7 @@ public final class GradCheck {
 
         /** L(x) = Σ P ⊙ f(x) over the finite elements, with no graph. */
         // tag::loss[]
+        @SuppressWarnings("try")  // the scope is opened for its effect
         private double loss() {
             DMatrixRMaj y;
             try (NoGrad scope = NoGrad.enter()) {

@@ -26,14 +26,15 @@ public record GradCheckReport(List<Mismatch> mismatches, int elementsChecked,
     public String summary() {
         if (passed()) {
             return String.format(Locale.ROOT, "gradient check passed: %d"
-                    + " comparisons, max relative error %.2e; inputs %s; %s",
-                    elementsChecked, maxRelativeError, shapes, settings);
+                    + " comparison%s, max relative error %.2e; inputs %s;"
+                    + " %s", elementsChecked, plural(elementsChecked),
+                    maxRelativeError, shapes, settings);
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "gradient check failed: %d finding%s in %d comparisons;"
+                "gradient check failed: %d finding%s in %d comparison%s;"
                 + " inputs %s; %s", mismatches.size(),
-                mismatches.size() == 1 ? "" : "s", elementsChecked, shapes,
-                settings));
+                plural(mismatches.size()), elementsChecked,
+                plural(elementsChecked), shapes, settings));
         for (Mismatch m : mismatches.subList(0,
                 Math.min(SHOWN, mismatches.size()))) {
             text.append('\n').append("  ").append(describe(m));
@@ -43,6 +44,10 @@ public record GradCheckReport(List<Mismatch> mismatches, int elementsChecked,
                     .append(" more");
         }
         return text.toString();
+    }
+
+    private static String plural(int count) {
+        return count == 1 ? "" : "s";
     }
 
     static String describe(Mismatch m) {

@@ -48,12 +48,41 @@ final class BrokenOps {
             return CommonOps_DDRM.mult(a, b, null);
         }
 
+        // tag::missing-transpose[]
         @Override
         protected Grads backward(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj y,
                 DMatrixRMaj dY) {
             DMatrixRMaj dA = CommonOps_DDRM.mult(dY, b, null);  // the bug
             return new Grads(dA, CommonOps_DDRM.multTransA(a, dY, null));
         }
+        // end::missing-transpose[]
+    }
+
+    /**
+     * Y = A·B with a backward that ignores dY and assumes it is all ones,
+     * as it is when Y is summed: dA = 1·Bᵀ, dB = Aᵀ·1.
+     */
+    static final class IgnoresDyMatMul extends BinaryOp {
+        @Override
+        public String name() {
+            return "ignores_dy_matmul";
+        }
+
+        @Override
+        protected DMatrixRMaj forward(DMatrixRMaj a, DMatrixRMaj b) {
+            return CommonOps_DDRM.mult(a, b, null);
+        }
+
+        // tag::ignores-dy[]
+        @Override
+        protected Grads backward(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj y,
+                DMatrixRMaj dY) {
+            DMatrixRMaj ones = new DMatrixRMaj(dY.numRows, dY.numCols);
+            CommonOps_DDRM.fill(ones, 1);  // the bug: dY is not always 1
+            return new Grads(CommonOps_DDRM.multTransB(ones, b, null),
+                    CommonOps_DDRM.multTransA(a, ones, null));
+        }
+        // end::ignores-dy[]
     }
 
     /** Y = |X|, correct, with a kink at 0: dX = dY ⊙ sign(X). */

@@ -113,7 +113,7 @@ class GradCheckTest {
         assertEquals(elements, report.elementsChecked(), "every element");
         assertTrue(report.maxRelativeError() < 1e-6, report.summary());
         assertTrue(report.summary().startsWith("gradient check passed: "
-                + elements + " comparisons"), report.summary());
+                + elements + " comparison"), report.summary());
     }
 
     @ParameterizedTest(name = "{0} seed={1} inputs={2} fast")
@@ -222,6 +222,8 @@ class GradCheckTest {
         GradCheckReport report = failure.report();
         assertEquals(1, report.elementsChecked());
         assertEquals(1, report.mismatches().size());
+        assertTrue(failure.getMessage().startsWith("gradient check failed: 1"
+                + " finding in 1 comparison; inputs"), failure.getMessage());
         assertEquals("random direction", report.mismatches().get(0).where());
         assertTrue(failure.getMessage().contains("\n  random direction:"
                 + " analytic "), failure.getMessage());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The no-grad scope: what it records, how it nests, whose it is. */
+@SuppressWarnings("try")  // a scope is opened for its effect alone
 class NoGradTest {
     static final Add ADD = new Add();
 
