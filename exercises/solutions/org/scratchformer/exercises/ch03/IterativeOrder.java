@@ -12,7 +12,7 @@ import org.scratchformer.tensor.Tensor;
  * Exercise 3.3: a topological order without recursion.
  *
  * <p>{@link #recursiveOrder} is the textbook depth-first search; a chain of
- * a few hundred thousand ops overflows the call stack. {@link #order} gives
+ * ten thousand ops can already overflow the call stack. {@link #order} gives
  * the same list with an explicit stack.
  */
 public final class IterativeOrder {

@@ -11,7 +11,7 @@ import org.scratchformer.tensor.Tensor;
  * Exercise 3.3: a topological order without recursion.
  *
  * <p>{@link #recursiveOrder} is the textbook depth-first search; a chain of
- * a few hundred thousand ops overflows the call stack. Write {@link #order}
+ * ten thousand ops can already overflow the call stack. Write {@link #order}
  * to give the same list, in the same order, with a stack of your own.
  */
 public final class IterativeOrder {
