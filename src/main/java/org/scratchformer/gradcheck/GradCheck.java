@@ -30,7 +30,8 @@ import org.scratchformer.tensor.Tensor;
  * atol = 1e-5 and rtol = 1e-3, PyTorch gradcheck's values for double. In
  * CS231n's bands a relative error above 1e-2 is almost surely a bug and
  * below 1e-7 is excellent; a correct op here is typically near 1e-9.
- * Output elements that are ±∞ (masked scores) are left out of L.
+ * Output elements that are ±∞ (masked scores) are left out of L; a NaN
+ * output is an error.
  */
 public final class GradCheck {
     // tag::defaults[]
@@ -228,6 +229,11 @@ public final class GradCheck {
         private DMatrixRMaj projectionFor(DMatrixRMaj y) {
             DMatrixRMaj p = new DMatrixRMaj(y.numRows, y.numCols);
             for (int k = 0; k < p.getNumElements(); k++) {
+                if (Double.isNaN(y.get(k))) {
+                    throw new IllegalStateException("GradCheck: output"
+                            + " element (" + k / y.numCols + "," + k % y.numCols
+                            + ") is NaN; only ±∞ elements are left out");
+                }
                 boolean finite = Double.isFinite(y.get(k));
                 p.set(k, finite ? 0.5 + random.nextDouble() : 0);
             }

@@ -414,6 +414,17 @@ class GradCheckTest {
                 .check(x, mask);
     }
 
+    @Test
+    void aNanOutputIsAnErrorNotSkipped() {
+        Tensor x = Tensor.variable(new double[][] {{0.5, -1}, {2, 0.25}});
+        Tensor k = Tensor.constant(new double[][] {{0, 0}, {Double.NaN, 0}});
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradCheck.of(v -> ADD.apply(v.get(0), v.get(1)))
+                        .check(x, k));
+        assertEquals("GradCheck: output element (1,0) is NaN; only ±∞"
+                + " elements are left out", e.getMessage());
+    }
+
     // --- arguments ---
 
     @Test
