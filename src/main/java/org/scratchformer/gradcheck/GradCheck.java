@@ -375,7 +375,12 @@ public final class GradCheck {
         // tag::compare[]
         private void compare(Mismatch candidate) {
             compared++;
-            maxRelative = Math.max(maxRelative, candidate.relativeError());
+            double size = Math.max(Math.abs(candidate.analytic()),
+                    Math.abs(candidate.numeric()));
+            if (size >= atol) {  // below atol a relative error means nothing
+                maxRelative = Math.max(maxRelative,
+                        candidate.relativeError());
+            }
             double gap = Math.abs(candidate.analytic() - candidate.numeric());
             if (!(gap <= atol + rtol * Math.abs(candidate.numeric()))) {
                 found.add(candidate);

@@ -8,7 +8,9 @@ import java.util.Locale;
  *
  * @param mismatches       every finding, in the order found
  * @param elementsChecked  how many input elements (or directions) were compared
- * @param maxRelativeError the largest relative error over all comparisons
+ * @param maxRelativeError the largest relative error over the comparisons
+ *                         whose values reach atol in size (nearer zero,
+ *                         the absolute tolerance judges them)
  * @param shapes           the inputs' shapes, e.g. {@code [(2x3), (3x4)]}
  * @param settings         the step, tolerances, mode and seed used
  */

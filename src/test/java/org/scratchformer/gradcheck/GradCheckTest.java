@@ -509,4 +509,18 @@ class GradCheckTest {
                 .mismatches(), GradCheck.of(broken).seed(seed + 1)
                 .run(a, b).mismatches());
     }
+
+    @Test
+    void gradientsBelowAtolDoNotSetTheMaximumRelativeError() {
+        // L = x·w ≈ 2000: its rounding noise in a difference quotient is
+        // about 1e-7, far above the 1e-9 gradient of x's first element but
+        // far below atol; that element passes on the absolute tolerance and
+        // its relative error (about 1) measures only rounding
+        Tensor x = Tensor.variable(new double[][] {{1000, 1000}});
+        Tensor w = Tensor.constant(new double[][] {{1e-9}, {2.0}});
+        GradCheckReport report = GradCheck.of(
+                in -> new MatMul().apply(in.get(0), in.get(1))).run(x, w);
+        assertTrue(report.passed(), report.summary());
+        assertTrue(report.maxRelativeError() < 1e-6, report.summary());
+    }
 }
