@@ -29,12 +29,7 @@ public final class LogSoftmax extends UnaryOp {
     protected DMatrixRMaj forward(DMatrixRMaj x) {
         DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);  // (R, C)
         for (int i = 0; i < x.numRows; i++) {
-            double max = Softmax.rowMax(name(), x, i);
-            double total = 0;  // Σₖ e^(Xᵢₖ − mᵢ) ≥ 1
-            for (int j = 0; j < x.numCols; j++) {
-                total += Math.exp(x.get(i, j) - max);
-            }
-            double logSumExp = max + Math.log(total);
+            double logSumExp = logSumExp(name(), x, i);
             for (int j = 0; j < x.numCols; j++) {
                 y.set(i, j, x.get(i, j) - logSumExp);
             }
@@ -42,6 +37,22 @@ public final class LogSoftmax extends UnaryOp {
         return y;
     }
     // end::forward[]
+
+    // tag::log-sum-exp[]
+    /**
+     * lse = m + log Σⱼ e^(Xᵢⱼ − m) over row i, m the row's max: every term
+     * of the sum lies in [0, 1] and one is 1, so nothing overflows. Rows are
+     * checked as softmax checks them; chapter 7's cross-entropy uses it too.
+     */
+    public static double logSumExp(String op, DMatrixRMaj x, int i) {
+        double max = Softmax.rowMax(op, x, i);
+        double total = 0;  // Σⱼ e^(Xᵢⱼ − m) ≥ 1
+        for (int j = 0; j < x.numCols; j++) {
+            total += Math.exp(x.get(i, j) - max);
+        }
+        return max + Math.log(total);
+    }
+    // end::log-sum-exp[]
 
     // tag::backward[]
     @Override

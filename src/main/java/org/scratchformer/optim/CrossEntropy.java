@@ -1,6 +1,7 @@
 package org.scratchformer.optim;
 
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.ops.LogSoftmax;
 import org.scratchformer.tensor.BinaryOp;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Shapes;
@@ -81,7 +82,7 @@ public final class CrossEntropy extends BinaryOp {
                 rowSum += x.get(n, j);
             }
             // lossₙ = lse − (1 − ε)·x_k − (ε/V)·Σⱼ xⱼ
-            total += logSumExp(x, n) - (1 - smoothing) * x.get(n, k)
+            total += LogSoftmax.logSumExp(name(), x, n) - (1 - smoothing) * x.get(n, k)
                     - smoothing / vocab * rowSum;
         }
         return new DMatrixRMaj(1, 1, true, total / count);  // y (1, 1)
@@ -100,7 +101,7 @@ public final class CrossEntropy extends BinaryOp {
             if (k == ignoreIndex) {
                 continue;  // an ignored row keeps dXₙ = 0
             }
-            double lse = logSumExp(x, n);
+            double lse = LogSoftmax.logSumExp(name(), x, n);
             for (int j = 0; j < vocab; j++) {
                 // dXₙⱼ = dy/count · (softmaxⱼ − qⱼ)
                 double q = (j == k ? 1 - smoothing : 0) + smoothing / vocab;
@@ -110,21 +111,6 @@ public final class CrossEntropy extends BinaryOp {
         return new Grads(dX, null);
     }
     // end::backward[]
-
-    // tag::log-sum-exp[]
-    /** lse = m + log Σⱼ exp(xⱼ − m) over row n, with m the row's max. */
-    static double logSumExp(DMatrixRMaj x, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < x.numCols; j++) {
-            max = Math.max(max, x.get(n, j));
-        }
-        double sum = 0;
-        for (int j = 0; j < x.numCols; j++) {
-            sum += Math.exp(x.get(n, j) - max);  // each term ≤ 1, one is 1
-        }
-        return max + Math.log(sum);
-    }
-    // end::log-sum-exp[]
 
     /** Checks shapes and targets; returns how many rows count. */
     private int countedRows(DMatrixRMaj x, DMatrixRMaj targets) {

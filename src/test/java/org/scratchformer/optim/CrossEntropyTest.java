@@ -253,4 +253,16 @@ class CrossEntropyTest {
         assertTrue(e.getMessage().contains("must be in [0, 1], got "
                 + smoothing), e.getMessage());
     }
+
+    @ParameterizedTest(name = "logit={0}")
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
+    void aLogitThatIsNotANumberOrPlusInfinityIsNamed(double bad) {
+        Tensor logits = Tensor.variable(new double[][] {{0.5, bad}, {1, 2}});
+        Tensor targets = Tensor.constant(new double[][] {{0}, {1}});
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Losses.crossEntropy(logits, targets));
+        assertTrue(e.getMessage().startsWith("cross_entropy: X (2x2) holds "
+                + bad + " at (0, 1)"), e.getMessage());
+    }
 }
