@@ -27,8 +27,10 @@ import org.scratchformer.tensor.Tensor;
  * order of {@link Module#parameters()}; on every forward the copies take
  * the parameters' places ({@link Parameter#substitute}). A parameter that
  * appears under two paths (a shared weight) is checked once, under its
- * first path. The report names each finding by input name or parameter
- * path; the parameters' values are the same afterwards.
+ * first path. The parameters are those the module has when the check is
+ * made. The report names each finding by input name or parameter path;
+ * the parameters' values are the same afterwards. Seed, tolerances and
+ * sampling are GradCheck's own, with its defaults and its checks.
  *
  * <p>The forward must be a function of its inputs: GradCheck runs it many
  * times and compares the runs. Check a module with dropout in eval mode,
@@ -38,16 +40,16 @@ import org.scratchformer.tensor.Tensor;
 public final class ModuleCheck {
     private final Module module;
     private final Function<List<Tensor>, Tensor> forward;
+    private final Map<String, Parameter> parameters;  // each once, in order
+    private final GradCheck gradCheck;
     private List<String> inputNames;
-    private long seed = 1;
-    private double atol = GradCheck.DEFAULT_ATOL;
-    private double rtol = GradCheck.DEFAULT_RTOL;
-    private int sample;  // 0: every element
 
     private ModuleCheck(Module module,
             Function<List<Tensor>, Tensor> forward) {
         this.module = module;
         this.forward = forward;
+        this.parameters = distinctParameters(module);
+        this.gradCheck = GradCheck.of(this::forwardWith);
     }
 
     /** A check of {@code layer.forward(x)} over x and the parameters. */
@@ -73,20 +75,19 @@ public final class ModuleCheck {
 
     /** GradCheck's seed: the projection and any sampling. */
     public ModuleCheck seed(long seed) {
-        this.seed = seed;
+        gradCheck.seed(seed);
         return this;
     }
 
     /** Pass when |analytic − numeric| ≤ atol + rtol·|numeric|. */
     public ModuleCheck tolerances(double atol, double rtol) {
-        this.atol = atol;
-        this.rtol = rtol;
+        gradCheck.tolerances(atol, rtol);
         return this;
     }
 
     /** Check at most {@code n} random elements of each input. */
     public ModuleCheck sample(int n) {
-        this.sample = n;
+        gradCheck.sample(n);
         return this;
     }
 
@@ -101,12 +102,10 @@ public final class ModuleCheck {
 
     /** Runs the check and returns what it found. */
     public ModuleCheckReport run(Tensor... inputs) {
-        Map<String, Parameter> params = distinctParameters();
-        List<Parameter> order = new ArrayList<>(params.values());
         List<String> names = new ArrayList<>(names(inputs.length));
-        names.addAll(params.keySet());
+        names.addAll(parameters.keySet());
         List<Tensor> leaves = new ArrayList<>(List.of(inputs));
-        for (Parameter p : order) {
+        for (Parameter p : parameters.values()) {
             leaves.add(Tensor.variable(p.value().copy()));
         }
         if (leaves.stream().noneMatch(Tensor::requiresGrad)) {
@@ -114,12 +113,7 @@ public final class ModuleCheck {
                     + " check in " + module + ": it has no parameters and"
                     + " every input is a constant");
         }
-        GradCheck check = GradCheck.of(all -> forwardWith(all,
-                inputs.length, order)).seed(seed).tolerances(atol, rtol);
-        if (sample > 0) {
-            check.sample(sample);
-        }
-        GradCheckReport report = check.run(leaves.toArray(Tensor[]::new));
+        GradCheckReport report = gradCheck.run(leaves.toArray(Tensor[]::new));
         return new ModuleCheckReport(report, names,
                 leaves.stream().map(t -> t.requiresGrad() ? t.shape()
                         : t.shape() + " constant").toList());
@@ -127,8 +121,9 @@ public final class ModuleCheck {
 
     // tag::substitute[]
     /** The forward with GradCheck's leaves in the parameters' places. */
-    private Tensor forwardWith(List<Tensor> leaves, int inputCount,
-            List<Parameter> params) {
+    private Tensor forwardWith(List<Tensor> leaves) {
+        List<Parameter> params = List.copyOf(parameters.values());
+        int inputCount = leaves.size() - params.size();
         List<Parameter.Substitution> scopes = new ArrayList<>();
         try {
             for (int j = 0; j < params.size(); j++) {
@@ -145,7 +140,7 @@ public final class ModuleCheck {
     // end::substitute[]
 
     /** Each parameter once, under its first path. */
-    private Map<String, Parameter> distinctParameters() {
+    private static Map<String, Parameter> distinctParameters(Module module) {
         Set<Parameter> seen = Collections.newSetFromMap(
                 new IdentityHashMap<>());
         Map<String, Parameter> distinct = new LinkedHashMap<>();

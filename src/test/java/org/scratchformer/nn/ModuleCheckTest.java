@@ -154,4 +154,18 @@ class ModuleCheckTest {
                 .check(input(4, 5));
         assertEquals(3 + 3 + 3, report.report().elementsChecked());
     }
+
+    @Test
+    void settingsAreCheckedAsGradCheckChecksThem() {
+        ModuleCheck check = ModuleCheck.of(new Linear(2, 2, new Random(1)));
+        IllegalArgumentException sample = assertThrows(
+                IllegalArgumentException.class, () -> check.sample(0));
+        assertEquals("GradCheck: sample needs at least 1 element per input,"
+                + " got 0", sample.getMessage());
+        IllegalArgumentException tolerances = assertThrows(
+                IllegalArgumentException.class,
+                () -> check.tolerances(-1, 1e-3));
+        assertTrue(tolerances.getMessage().contains("non-negative"),
+                tolerances.getMessage());
+    }
 }
