@@ -66,26 +66,27 @@ public final class LayerNormOp implements Op {
         DMatrixRMaj x = inputs.get(0);
         DMatrixRMaj gamma = inputs.get(1);
         int cols = x.numCols;
-        DMatrixRMaj xHat = normalized(x);              // (R, C)
-        DMatrixRMaj dX = new DMatrixRMaj(x.numRows, cols);
+        DMatrixRMaj dX = new DMatrixRMaj(x.numRows, cols);  // (R, C)
         DMatrixRMaj dGamma = new DMatrixRMaj(1, cols);
         DMatrixRMaj dBeta = new DMatrixRMaj(1, cols);
         for (int r = 0; r < x.numRows; r++) {
-            double rstd = 1 / Math.sqrt(variance(x, r) + epsilon);
+            double mu = mean(x, r);
+            double rstd = rstd(x, r, mu);
             double meanG = 0;       // mean(g), g = dY ⊙ γ
             double meanGXHat = 0;   // mean(g ⊙ x̂)
             for (int c = 0; c < cols; c++) {
                 double g = dY.get(r, c) * gamma.get(c);
+                double xHat = (x.get(r, c) - mu) * rstd;
                 meanG += g / cols;
-                meanGXHat += g * xHat.get(r, c) / cols;
+                meanGXHat += g * xHat / cols;
                 dBeta.add(0, c, dY.get(r, c));
-                dGamma.add(0, c, dY.get(r, c) * xHat.get(r, c));
+                dGamma.add(0, c, dY.get(r, c) * xHat);
             }
             for (int c = 0; c < cols; c++) {
                 double g = dY.get(r, c) * gamma.get(c);
+                double xHat = (x.get(r, c) - mu) * rstd;
                 // dx = rstd · (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂))
-                dX.set(r, c, rstd * (g - meanG
-                        - xHat.get(r, c) * meanGXHat));
+                dX.set(r, c, rstd * (g - meanG - xHat * meanGXHat));
             }
         }
         return new Grads(dX, dGamma, dBeta);
@@ -97,7 +98,7 @@ public final class LayerNormOp implements Op {
         DMatrixRMaj xHat = new DMatrixRMaj(x.numRows, x.numCols);  // (R, C)
         for (int r = 0; r < x.numRows; r++) {
             double mu = mean(x, r);
-            double rstd = 1 / Math.sqrt(variance(x, r) + epsilon);
+            double rstd = rstd(x, r, mu);
             for (int c = 0; c < x.numCols; c++) {
                 xHat.set(r, c, (x.get(r, c) - mu) * rstd);
             }
@@ -113,15 +114,17 @@ public final class LayerNormOp implements Op {
         return total / x.numCols;
     }
 
-    /** The biased variance of row r, as PyTorch's layer_norm uses. */
-    private static double variance(DMatrixRMaj x, int r) {
-        double mu = mean(x, r);
+    /**
+     * rstd = 1/√(σ² + ε) of row r, whose mean is mu; σ² is the biased
+     * variance, as PyTorch's layer_norm uses.
+     */
+    private double rstd(DMatrixRMaj x, int r, double mu) {
         double total = 0;
         for (int c = 0; c < x.numCols; c++) {
             double d = x.get(r, c) - mu;
             total += d * d;
         }
-        return total / x.numCols;
+        return 1 / Math.sqrt(total / x.numCols + epsilon);
     }
 
     private void checkShapes(List<DMatrixRMaj> inputs) {
