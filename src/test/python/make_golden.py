@@ -48,6 +48,11 @@ ignore index. cross_entropy is F.cross_entropy with ignore_index=-100 and no
 smoothing; cross_entropy_smoothed has ignore_index=0 (a padding id that is a
 class) and label_smoothing=0.1. Both are the mean over the counted rows,
 a 1x1 output.
+batched_matmul_nt and batched_matmul (chapter 8) use the registry's fixed
+3 sequences and 2 heads: A (3T, 2D) and B (3S, 2D), or A (3T, 2S) and
+B (3S, 2D). PyTorch computes them the way it is usually written, reshaping
+(B*T, H*D) to (B, H, T, D) and using batched @, which checks the Java
+index arithmetic against an independent path.
 
 Semantics that need a word: add_mask is x.masked_fill(m == -inf, -inf), so a
 masked position gets gradient 0 (adding -inf would pass dY through); gelu is
@@ -149,6 +154,24 @@ def class_targets(g, n, v, ignore_index):
 def cross_entropy_inputs(ignore_index):
     return lambda g, n, v: [var(uniform(g, (n, v), -2.0, 2.0)),
                             const(class_targets(g, n, v, ignore_index))]
+
+
+# chapter 8: B sequences stacked as rows, H heads as column blocks
+BATCH = 3
+HEADS = 2
+
+
+def heads(x):
+    """(B·T, H·D) -> (B, H, T, D): PyTorch's view of the same layout."""
+    rows, cols = x.shape
+    return x.reshape(BATCH, rows // BATCH, HEADS, cols // HEADS) \
+        .permute(0, 2, 1, 3)
+
+
+def unheads(x):
+    """(B, H, T, D) -> (B·T, H·D), the inverse of heads."""
+    b, h, t, d = x.shape
+    return x.permute(0, 2, 1, 3).reshape(b * t, h * d)
 
 
 def var(t):
@@ -277,6 +300,15 @@ OPS = [
      lambda x, t: F.cross_entropy(
          x, t.reshape(-1).long(), ignore_index=SMOOTHED_IGNORE,
          label_smoothing=SMOOTHING).reshape(1, 1)),
+    # chapter 8's batched products, 3 sequences and 2 heads: (T, S, D)
+    ("batched_matmul_nt", [(1, 1, 1), (2, 3, 1), (4, 2, 3), (3, 5, 2)],
+     lambda g, t, s, d: [var(values(g, (BATCH * t, HEADS * d))),
+                         var(values(g, (BATCH * s, HEADS * d)))],
+     lambda a, b: unheads(heads(a) @ heads(b).transpose(-2, -1))),
+    ("batched_matmul", [(1, 1, 1), (2, 3, 1), (4, 2, 3), (3, 5, 2)],
+     lambda g, t, s, d: [var(values(g, (BATCH * t, HEADS * s))),
+                         var(values(g, (BATCH * s, HEADS * d)))],
+     lambda a, b: unheads(heads(a) @ heads(b))),
 ]
 
 

@@ -1,9 +1,11 @@
 package org.scratchformer.ops;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Shapes;
-import org.scratchformer.tensor.UnaryOp;
+import org.scratchformer.tensor.Op;
 
 /**
  * Columns {@code start} (inclusive) to {@code end} (exclusive) of X: one
@@ -15,7 +17,7 @@ import org.scratchformer.tensor.UnaryOp;
  * dX = dY in columns [start, end), 0 elsewhere
  * </pre>
  */
-public final class SliceCols extends UnaryOp {
+public final class SliceCols implements Op {
     private final int start;
     private final int end;
 
@@ -35,9 +37,14 @@ public final class SliceCols extends UnaryOp {
         return "slice_cols";
     }
 
-    // tag::forward[]
     @Override
-    protected DMatrixRMaj forward(DMatrixRMaj x) {
+    public DMatrixRMaj forward(List<DMatrixRMaj> x) {
+        Shapes.requireArity(name(), 1, x.size());
+        return forward(x.get(0));
+    }
+
+    // tag::forward[]
+    private DMatrixRMaj forward(DMatrixRMaj x) {
         if (end > x.numCols) {
             throw new IllegalArgumentException(name() + ": columns [" + start
                     + ", " + end + ") are out of range for X " + Shapes.of(x)
@@ -50,11 +57,11 @@ public final class SliceCols extends UnaryOp {
 
     // tag::backward[]
     @Override
-    protected DMatrixRMaj backward(DMatrixRMaj x, DMatrixRMaj y,
+    public Grads backward(List<DMatrixRMaj> x, DMatrixRMaj y,
             DMatrixRMaj dY) {
-        DMatrixRMaj dX = new DMatrixRMaj(x.numRows, x.numCols);  // (R, C)
-        CommonOps_DDRM.insert(dY, dX, 0, start);  // writes into dX only
-        return dX;
+        // dX = dY inside the block, 0 elsewhere: only the block is sent,
+        // and the engine adds it in place, so this costs the slice's size
+        return Grads.block(dY.copy(), 0, start);
     }
     // end::backward[]
 }

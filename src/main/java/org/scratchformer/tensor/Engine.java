@@ -88,8 +88,8 @@ public final class Engine {
         for (int i = 0; i < inputs.size(); i++) {
             Tensor input = inputs.get(i);
             if (grads.get(i) != null && input.requiresGrad()) {
-                // accumulate: the input may feed several ops
-                CommonOps_DDRM.addEquals(input.grad(), grads.get(i));
+                // accumulate, +=: the input may feed several ops
+                grads.addInto(i, input.grad());
             }
         }
     }
@@ -104,15 +104,34 @@ public final class Engine {
         }
         for (int i = 0; i < inputs.size(); i++) {
             DMatrixRMaj g = grads.get(i);
-            if (g != null && !Shapes.same(g, inputs.get(i).value())) {
+            if (g != null && !grads.isBlock()
+                    && !Shapes.same(g, inputs.get(i).value())) {
                 throw new IllegalStateException(op.name() + ": backward"
                         + " returned a gradient of shape " + Shapes.of(g)
                         + " for input " + i + " of shape "
                         + inputs.get(i).shape());
             }
+            if (g != null && grads.isBlock()) {
+                checkBlock(op, inputs, grads, i);
+            }
         }
     }
     // end::check-grads[]
+
+    // tag::ch08-check-block[]
+    private static void checkBlock(Op op, List<Tensor> inputs, Grads grads,
+            int i) {
+        DMatrixRMaj g = grads.get(i);
+        DMatrixRMaj x = inputs.get(i).value();
+        if (inputs.size() != 1 || grads.blockRow() + g.numRows > x.numRows
+                || grads.blockCol() + g.numCols > x.numCols) {
+            throw new IllegalStateException(op.name() + ": backward"
+                    + " returned a block " + Shapes.of(g) + " at ("
+                    + grads.blockRow() + ", " + grads.blockCol() + ") that"
+                    + " does not fit its only input " + Shapes.of(x));
+        }
+    }
+    // end::ch08-check-block[]
 
     /**
      * Every tensor that {@code root} depends on, each after all of its
