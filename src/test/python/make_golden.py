@@ -53,6 +53,11 @@ batched_matmul_nt and batched_matmul (chapter 8) use the registry's fixed
 B (3S, 2D). PyTorch computes them the way it is usually written, reshaping
 (B*T, H*D) to (B, H, T, D) and using batched @, which checks the Java
 index arithmetic against an independent path.
+head_softmax and fused_attention (chapter 9) use 2 sequences and 2 heads:
+head_softmax takes X (R, 2S) in [-2, 2) and is softmax over the last axis
+of the (R, 2, S) view; fused_attention takes Q (2T, 2D), K and V (2S, 2D)
+and a mask (2T, S) drawn like add_mask's, and is written the usual way:
+reshape, Q·Kᵀ/√D, masked_fill, softmax, times V, reshape back.
 
 Semantics that need a word: add_mask is x.masked_fill(m == -inf, -inf), so a
 masked position gets gradient 0 (adding -inf would pass dY through); gelu is
@@ -172,6 +177,25 @@ def unheads(x):
     """(B, H, T, D) -> (B·T, H·D), the inverse of heads."""
     b, h, t, d = x.shape
     return x.permute(0, 2, 1, 3).reshape(b * t, h * d)
+
+
+# chapter 9's registry configuration
+MH_BATCH = 2
+MH_HEADS = 2
+
+
+def fused_attention(q, k, v, m):
+    """softmax(Q·Kᵀ/√D + M)·V per sequence and head, the usual way."""
+    b, h = MH_BATCH, MH_HEADS
+    t, s, d = q.shape[0] // b, k.shape[0] // b, q.shape[1] // h
+    qh = q.reshape(b, t, h, d).permute(0, 2, 1, 3)
+    kh = k.reshape(b, s, h, d).permute(0, 2, 1, 3)
+    vh = v.reshape(b, s, h, d).permute(0, 2, 1, 3)
+    scores = qh @ kh.transpose(-2, -1) / math.sqrt(d)
+    masked = scores.masked_fill(m.reshape(b, 1, t, s) == -math.inf,
+                                -math.inf)
+    y = torch.softmax(masked, dim=-1) @ vh
+    return y.permute(0, 2, 1, 3).reshape(b * t, h * d)
 
 
 def var(t):
@@ -309,6 +333,17 @@ OPS = [
      lambda g, t, s, d: [var(values(g, (BATCH * t, HEADS * s))),
                          var(values(g, (BATCH * s, HEADS * d)))],
      lambda a, b: unheads(heads(a) @ heads(b))),
+    # chapter 9, 2 sequences and 2 heads: (R, S) and (T, S, D)
+    ("head_softmax", [(1, 1), (1, 3), (4, 1), (3, 4)],
+     lambda g, r, s: [var(uniform(g, (r, MH_HEADS * s), -2.0, 2.0))],
+     lambda x: torch.softmax(x.reshape(x.shape[0], MH_HEADS, -1), dim=-1)
+     .reshape(x.shape)),
+    ("fused_attention", [(1, 1, 1), (2, 3, 1), (4, 2, 3), (3, 5, 2)],
+     lambda g, t, s, d: [var(values(g, (MH_BATCH * t, MH_HEADS * d))),
+                         var(values(g, (MH_BATCH * s, MH_HEADS * d))),
+                         var(values(g, (MH_BATCH * s, MH_HEADS * d))),
+                         const(attention_mask(g, (MH_BATCH * t, s)))],
+     fused_attention),
 ]
 
 

@@ -128,6 +128,26 @@ public final class AttentionMask {
     }
     // end::tensor[]
 
+    // tag::ch09-for-heads[]
+    /**
+     * The mask for H heads' scores (B·T, H·S): the (B·T, S) mask repeated
+     * in every head's block of columns, since all heads of a sequence see
+     * the same keys.
+     */
+    public Tensor tensorForHeads(int heads) {
+        DMatrixRMaj m = new DMatrixRMaj(batch * queries, heads * keys);
+        for (int r = 0; r < keep.length; r++) {
+            for (int h = 0; h < heads; h++) {
+                for (int s = 0; s < keys; s++) {
+                    m.set(r, h * keys + s,
+                            keep[r][s] ? 0 : Double.NEGATIVE_INFINITY);
+                }
+            }
+        }
+        return Tensor.constant(m);
+    }
+    // end::ch09-for-heads[]
+
     /** Whether query t of sequence b may see key s. */
     public boolean keeps(int b, int t, int s) {
         return keep[b * queries + t][s];

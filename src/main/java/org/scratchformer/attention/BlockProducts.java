@@ -10,7 +10,7 @@ package org.scratchformer.attention;
  * rows and a head's columns are read in place, without copies (as llm.c
  * writes {@code inp + b*T*C3 + t*C3 + h*hs}).
  */
-final class BlockProducts {
+public final class BlockProducts {
     private BlockProducts() {
     }
 
@@ -20,7 +20,7 @@ final class BlockProducts {
      * {@code transA} says (likewise B). C's block is modified; A and B are
      * only read.
      */
-    static void multiplyAdd(boolean transA, boolean transB, int m, int n,
+    public static void multiplyAdd(boolean transA, boolean transB, int m, int n,
             int k, double[] a, int aOffset, int lda, double[] b,
             int bOffset, int ldb, double[] c, int cOffset, int ldc) {
         for (int i = 0; i < m; i++) {
