@@ -4,7 +4,8 @@
 For every op in the catalogue (the registry names of OpRegistry), this script
 draws a few cases of inputs, runs PyTorch forward and backward in float64, and
 writes inputs, upstream gradient, output and input gradients to
-src/test/resources/golden/ops.json. GoldenValuesTest rebuilds each case with
+src/main/resources/golden/ops.json, a resource of the program (the gradcheck
+command reads it from the classpath). GoldenValuesTest rebuilds each case with
 the Java ops and compares, element by element.
 
 Usage (Debian's interpreter, which has the python3-torch package):
@@ -93,7 +94,9 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-GOLDEN = Path(__file__).resolve().parents[1] / "resources/golden/ops.json"
+# a resource of the program: the gradcheck command reads it from the classpath
+GOLDEN = (Path(__file__).resolve().parents[2]
+          / "main/resources/golden/ops.json")
 
 F64 = torch.float64
 SCALE_C = -1.5

@@ -49,7 +49,8 @@ from pathlib import Path
 
 import torch
 
-GOLDEN = Path(__file__).resolve().parents[1] / "resources/golden/optim.json"
+GOLDEN = (Path(__file__).resolve().parents[2]
+          / "main/resources/golden/optim.json")
 
 F64 = torch.float64
 SHAPES = {"w": (2, 3), "b": (1, 3)}

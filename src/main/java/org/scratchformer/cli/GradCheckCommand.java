@@ -39,10 +39,9 @@ final class GradCheckCommand implements Callable<Integer> {
     String only;
 
     @Option(names = "--golden",
-            defaultValue = "src/test/resources/golden/ops.json",
-            description = "PyTorch's golden values (default: "
-                    + "${DEFAULT-VALUE}); the column shows \"no file\" if"
-                    + " it is absent.")
+            description = "A file of PyTorch's golden values (default: the"
+                    + " program's own, golden/ops.json on the classpath);"
+                    + " the column shows \"no file\" if it is absent.")
     Path goldenFile;
 
     @Override
@@ -81,6 +80,9 @@ final class GradCheckCommand implements Callable<Integer> {
     }
 
     private List<GoldenValues.Case> readGolden() throws IOException {
+        if (goldenFile == null) {
+            return GoldenValues.bundled();
+        }
         if (!Files.exists(goldenFile)) {
             return null;
         }

@@ -16,6 +16,8 @@ import org.scratchformer.tensor.Tensor;
  * The second oracle: outputs and gradients that PyTorch computed for the
  * registered ops, read from {@code golden/ops.json} (written by
  * {@code src/test/python/make_golden.py}, whose docstring gives the layout).
+ * The file is a resource of the program ({@code src/main/resources}), so
+ * {@link #bundled()} finds it in the packaged jar from any directory.
  *
  * <p>The file is read as untrusted input: a missing field, a ragged matrix
  * or a non-number is reported with the file, the case and the field.
@@ -24,7 +26,23 @@ public final class GoldenValues {
     /** |actual − expected| ≤ TOLERANCE · max(1, |expected|). */
     public static final double TOLERANCE = 1e-10;
 
+    /** Where the program's own golden values are on the classpath. */
+    public static final String RESOURCE = "/golden/ops.json";
+
     private GoldenValues() {
+    }
+
+    /** Reads the golden values packaged with the program. */
+    public static List<Case> bundled() throws IOException {
+        try (InputStream in = GoldenValues.class
+                .getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the"
+                        + " classpath: the program was built without its"
+                        + " golden values");
+            }
+            return read(in, RESOURCE);
+        }
     }
 
     /**

@@ -185,14 +185,15 @@ public final class OpRegistry {
         return entry;
     }
 
-    private static void register(String name, Class<? extends Op> opClass,
+    /** Adds an entry; a second entry of the same name is refused. */
+    static void register(String name, Class<? extends Op> opClass,
             Function<Random, List<Tensor>> inputs,
             Function<List<Tensor>, Tensor> apply) {
-        if (ENTRIES.put(name, new OpEntry(name, opClass, inputs, apply))
-                != null) {
+        if (ENTRIES.containsKey(name)) {
             throw new IllegalStateException("op '" + name
                     + "' registered twice");
         }
+        ENTRIES.put(name, new OpEntry(name, opClass, inputs, apply));
     }
 
     // --- input makers shared by several entries ---

@@ -22,6 +22,10 @@ class MismatchTest {
     void whereNamesTheInputAndTheElement() {
         assertEquals("input 1 element (2,0)", new Mismatch(
                 Mismatch.Kind.GRADIENT, 1, 2, 0, 1, 1).where());
+        assertEquals("input 0 element (0,3)", new Mismatch(
+                Mismatch.Kind.GRADIENT, 0, 0, 3, 1, 1).where(), "row 0");
+        assertEquals("input 0", new Mismatch(Mismatch.Kind.GRADIENT, 0, -1,
+                -1, 1, 1).where(), "a whole input, no element");
         assertEquals("random direction", new Mismatch(
                 Mismatch.Kind.GRADIENT, -1, -1, -1, 1, 1).where());
     }

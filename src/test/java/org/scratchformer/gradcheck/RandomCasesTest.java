@@ -56,6 +56,42 @@ class RandomCasesTest {
     }
 
     @Test
+    void aMinimumSizeStillReachesEverySizeUpToTheMaximum() {
+        Random r = new Random(3);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(RandomCases.size(r, 3));
+        }
+        assertEquals(Set.of(3, 4, 5), seen);
+        assertEquals(RandomCases.MAX_SIZE, RandomCases.size(r,
+                RandomCases.MAX_SIZE));
+    }
+
+    @Test
+    void awayFromZeroFillsExactlyTheMatrixForAnySeed() {
+        // the sign of each element is drawn after its magnitude; no seed
+        // may draw past the last element
+        for (long seed = 0; seed < 50; seed++) {
+            DMatrixRMaj m = RandomCases.awayFromZero(new Random(seed), 2, 3,
+                    0.25);
+            assertEquals(6, m.getNumElements());
+        }
+    }
+
+    @Test
+    void aPrintedSeedReplaysTheSameValuesInEveryVersion() {
+        // a seed printed by a failing test must give the same case when it
+        // is rerun later, so the generator's output is fixed, not just its
+        // distribution
+        DMatrixRMaj away = RandomCases.awayFromZero(new Random(9), 1, 4, 0.1);
+        DMatrixRMaj expected = new DMatrixRMaj(new double[][] {{
+            -0.757145396284131, 0.7897923936631799, 0.7930848057321089,
+            0.6318616359588064}});
+        assertTrue(MatrixFeatures_DDRM.isIdentical(expected, away, 0),
+                away.toString());
+    }
+
+    @Test
     void theSameSeedGivesTheSameValues() {
         assertTrue(MatrixFeatures_DDRM.isIdentical(
                 RandomCases.values(new Random(9), 3, 4),

@@ -2,7 +2,6 @@ package org.scratchformer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -35,13 +34,11 @@ import org.scratchformer.tensor.Tensor;
  * backpropagates dY and compares every number.
  */
 class GoldenValuesTest {
-    static final String RESOURCE = "/golden/ops.json";
+    static final String RESOURCE = GoldenValues.RESOURCE;
 
     static List<GoldenValues.Case> goldenCases() {
-        try (InputStream in = GoldenValuesTest.class
-                .getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, RESOURCE + " is not on the test classpath");
-            return GoldenValues.read(in, RESOURCE);
+        try {
+            return GoldenValues.bundled();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GradientReferenceTest {
     static final Path PAGE = Path.of("docs", "gradients.adoc");
-    static final Path GOLDEN = Path.of("src", "test", "resources", "golden",
+    static final Path GOLDEN = Path.of("src", "main", "resources", "golden",
             "ops.json");
     static final Path SOURCES = Path.of("src", "main", "java");
     static final String YES = "✓";

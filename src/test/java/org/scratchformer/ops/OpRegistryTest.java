@@ -10,12 +10,15 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.tensor.MatMul;
 import org.scratchformer.tensor.Op;
 
 class OpRegistryTest {
@@ -68,10 +71,46 @@ class OpRegistryTest {
 
     @Test
     void namesAreUniqueAndMatchTheOps() {
+        // registration refuses a duplicate entry name (tested below), so
+        // what is left to check are the ops' own names: errors print
+        // name(), the registry and the golden file use the entry's name,
+        // and they must agree. An op class may have several entries (a
+        // second configuration, e.g. cross_entropy_smoothed), but one name,
+        // which is the name of one of its entries and of no other class.
         List<OpEntry> all = OpRegistry.all();
-        assertEquals(all.size(), all.stream().map(OpEntry::name)
-                .distinct().count());
         assertFalse(all.isEmpty());
+        Map<Class<?>, Set<String>> entryNames = new HashMap<>();
+        Map<Class<?>, Set<String>> opNames = new HashMap<>();
+        for (OpEntry entry : all) {
+            Op op = entry.apply().apply(entry.inputsFor(1)).op();
+            assertEquals(entry.opClass(), op.getClass(), entry.name()
+                    + ": the entry's output comes from another op");
+            entryNames.computeIfAbsent(op.getClass(), c -> new TreeSet<>())
+                    .add(entry.name());
+            opNames.computeIfAbsent(op.getClass(), c -> new TreeSet<>())
+                    .add(op.name());
+        }
+        Map<String, Class<?>> classOfName = new HashMap<>();
+        opNames.forEach((opClass, names) -> {
+            String where = opClass.getSimpleName() + ".name() gave " + names;
+            assertEquals(1, names.size(), where);
+            String name = names.iterator().next();
+            assertTrue(entryNames.get(opClass).contains(name), where
+                    + ", its entries are " + entryNames.get(opClass));
+            Class<?> other = classOfName.put(name, opClass);
+            assertTrue(other == null, where + ", and so does "
+                    + (other == null ? "" : other.getSimpleName()));
+        });
+    }
+
+    @Test
+    void aDuplicateNameIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> OpRegistry.register("matmul", MatMul.class, r -> null,
+                        x -> null));
+        assertEquals("op 'matmul' registered twice", e.getMessage());
+        assertEquals(MatMul.class, OpRegistry.get("matmul").opClass(),
+                "the first entry stays");
     }
 
     @Test
