@@ -23,7 +23,8 @@ class FeedForwardTest {
     static Stream<Arguments> cases() {
         return RandomCases.seeds(6_601, 15).flatMap(seed -> Stream.of(
                 Arguments.of(Activation.RELU, seed),
-                Arguments.of(Activation.GELU, seed)));
+                Arguments.of(Activation.GELU_ERF, seed),
+                Arguments.of(Activation.GELU_TANH, seed)));
     }
 
     @Test
@@ -39,11 +40,12 @@ class FeedForwardTest {
     @Test
     void isLinearThenActivationThenLinear() {
         Random random = new Random(2);
-        FeedForward ffn = new FeedForward(3, 5, Activation.GELU, random);
+        FeedForward ffn = new FeedForward(3, 5, Activation.GELU_ERF,
+                random);
         Linear linear1 = (Linear) ffn.children().get("linear1");
         Linear linear2 = (Linear) ffn.children().get("linear2");
         Tensor x = Tensor.constant(RandomCases.values(random, 2, 3));
-        assertIdentical(linear2.forward(Ops.gelu(linear1.forward(x)))
+        assertIdentical(linear2.forward(Ops.geluErf(linear1.forward(x)))
                 .value(), ffn.forward(x).value(), "Y");
     }
 
@@ -113,6 +115,6 @@ class FeedForwardTest {
                 IllegalArgumentException.class, () -> new FeedForward(3, 6,
                         null, new Random(1)));
         assertEquals("FeedForward: the activation is null; use"
-                + " Activation.RELU or GELU", e.getMessage());
+                + " Activation.RELU, GELU_ERF or GELU_TANH", e.getMessage());
     }
 }
