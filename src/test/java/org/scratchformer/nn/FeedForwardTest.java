@@ -9,7 +9,6 @@ import static org.scratchformer.nn.NnAssertions.assertIdentical;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,10 +54,8 @@ class FeedForwardTest {
                 new Random(3));
         Linear linear1 = (Linear) ffn.children().get("linear1");
         Linear linear2 = (Linear) ffn.children().get("linear2");
-        linear1.weight().value().setTo(new DMatrixRMaj(new double[][] {
-            {1, -1}}));
-        linear2.weight().value().setTo(new DMatrixRMaj(new double[][] {
-            {2}, {3}}));
+        linear1.weight().set(new double[][] {{1, -1}});
+        linear2.weight().set(new double[][] {{2}, {3}});
         // x = 5: hidden (5, −5) → relu (5, 0) → 2·5 + 3·0
         assertClose(new double[][] {{10}}, ffn.forward(Tensor.constant(
                 new double[][] {{5}})).value(), 0, "Y");
