@@ -61,7 +61,7 @@ class PositionalEncodingTest {
     }
 
     @Test
-    void agreesWithFortyDigitValuesAtWidth128() {
+    void agreesWithThirtyDigitValuesAtWidth128() {
         // mpmath at 30 digits, rounded once: columns 0, 1, 2, 3, 64, 65,
         // 126, 127 of positions 7, 50 and 999 for C = 128
         int[] cols = {0, 1, 2, 3, 64, 65, 126, 127};
