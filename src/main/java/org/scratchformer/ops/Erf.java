@@ -22,7 +22,7 @@ package org.scratchformer.ops;
  * terms are all positive, so the sum has no cancellation, and each term is
  * the previous one times 2z²/(2n+3). The continued fraction is Laplace's
  * (Abramowitz and Stegun 7.1.14); evaluated from its tail upwards it needs
- * about 90 terms at z = 1.5 and fewer as z grows ({@link #fractionTerms}).
+ * about 90 terms at z = 1.5 and fewer as z grows ({@code fractionTerms}).
  * erf for z ≥ 1.5 is 1 − erfc(z), and erfc for z &lt; 1.5 is 1 − erf(z).
  *
  * <p>e^(−z²) needs z² exactly: a rounded z² is off by up to z²·2⁻⁵³, which

@@ -49,6 +49,20 @@ class FeedForwardTest {
     }
 
     @Test
+    void eachActivationIsTheOpItNames() {
+        Tensor x = Tensor.constant(new double[][] {{-2.7, -1, 0.5, 2.7}});
+        assertIdentical(Ops.relu(x).value(), Activation.RELU.apply(x)
+                .value(), "RELU");
+        assertIdentical(Ops.geluErf(x).value(), Activation.GELU_ERF.apply(x)
+                .value(), "GELU_ERF");
+        assertIdentical(Ops.geluTanh(x).value(), Activation.GELU_TANH
+                .apply(x).value(), "GELU_TANH");
+        // two different functions: the approximation is 4.7e-4 higher at 2.7
+        assertEquals(-4.7e-4, Activation.GELU_ERF.apply(x).get(0, 3)
+                - Activation.GELU_TANH.apply(x).get(0, 3), 1e-5);
+    }
+
+    @Test
     void reluZeroesTheNegativeHiddenUnits() {
         FeedForward ffn = new FeedForward(1, 2, Activation.RELU,
                 new Random(3));

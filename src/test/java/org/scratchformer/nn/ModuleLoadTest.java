@@ -208,6 +208,28 @@ class ModuleLoadTest {
                 + " rows"));
     }
 
+    @Test
+    void malformedRowsAreRefusedBySet() {
+        Parameter p = new Parameter(new DMatrixRMaj(2, 2));
+        assertEquals("rows of numbers must be non-empty, got null",
+                refused(() -> p.set((double[][]) null)));
+        assertEquals("rows of numbers must be non-empty, got an empty first"
+                + " row", refused(() -> p.set(new double[][] {{}})));
+        assertEquals("rows of numbers must all have 2 columns (as row 0),"
+                + " row 1 has none (null)", refused(() -> p.set(
+                        new double[][] {{1, 2}, null})));
+    }
+
+    @Test
+    void aModuleWithoutParametersLoadsTheEmptyMap() {
+        Dropout dropout = new Dropout(0.1, new Random(1));
+        assertEquals(Map.of(), dropout.stateDict());
+        dropout.load(Map.of());
+        assertTrue(refused(() -> dropout.load(Map.of("weight",
+                new DMatrixRMaj(1, 1)))).contains(
+                        "unexpected 'weight' (1x1): no such parameter"));
+    }
+
     /** One matrix used twice, as tied input and output embeddings are. */
     static final class Tied extends Module {
         final Parameter shared = parameter("embedding",
