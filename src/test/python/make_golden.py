@@ -27,9 +27,10 @@ seed = zlib.crc32("OP:CASE"), so adding an op or a case changes no other case.
 From it the script draws, in order, the inputs and then dY. All values are
 float64 (torch.rand scaled to a range), in the domain the catalogue gives for
 the op: [-1, 1) by default, [0.5, 2) for log, sqrt and pow, [-2, 2) for tanh,
-softmax and log_softmax, [-3, 3) for sigmoid and gelu, |x| in [0.1, 1) with a
-random sign for relu, |b| in [0.5, 1) with a random sign for the divisor of
-div. Constants: the mask of add_mask (each element -inf with probability 0.3,
+softmax and log_softmax, [-3, 3) for sigmoid and gelu_tanh, [-5, 5) for
+gelu_erf, |x| in [0.1, 1) with a random sign for relu, |b| in [0.5, 1) with
+a random sign for the divisor of div. Constants: the mask of add_mask
+(each element -inf with probability 0.3,
 at least one 0 per row), the indices of gather_rows (integers in [0, V) stored
 as floats, more indices than rows so that one repeats) and the mask of
 dropout (0 with probability 0.25, else 1/(1 - 0.25) = 4/3). The registry's
@@ -61,9 +62,11 @@ and a mask (2T, S) drawn like add_mask's, and is written the usual way:
 reshape, Q·Kᵀ/√D, masked_fill, softmax, times V, reshape back.
 
 Semantics that need a word: add_mask is x.masked_fill(m == -inf, -inf), so a
-masked position gets gradient 0 (adding -inf would pass dY through); gelu is
-PyTorch's approximate='tanh'; sum and mean give a 1x1 matrix; sum_rows gives
-(R, 1) and sum_cols (1, C), as do the mean variants.
+masked position gets gradient 0 (adding -inf would pass dY through);
+gelu_erf is F.gelu with approximate='none' (the exact form, PyTorch's
+default) and gelu_tanh is F.gelu with approximate='tanh'; sum and mean give
+a 1x1 matrix; sum_rows gives (R, 1) and sum_cols (1, C), as do the mean
+variants.
 
 Layout of ops.json
 ------------------
@@ -279,7 +282,9 @@ OPS = [
     ("sigmoid", SHAPES, unary(in_range(-3.0, 3.0)), torch.sigmoid),
     ("relu", SHAPES, unary(lambda g, s: away_from_zero(g, s, 0.1)),
      torch.relu),
-    ("gelu", SHAPES, unary(in_range(-3.0, 3.0)),
+    ("gelu_erf", SHAPES, unary(in_range(-5.0, 5.0)),
+     lambda x: F.gelu(x, approximate="none")),
+    ("gelu_tanh", SHAPES, unary(in_range(-3.0, 3.0)),
      lambda x: F.gelu(x, approximate="tanh")),
     ("softmax", SHAPES, unary(in_range(-2.0, 2.0)),
      lambda x: torch.softmax(x, dim=1)),

@@ -15,6 +15,12 @@ import org.scratchformer.tensor.Tensor;
  * <p>F, the hidden width, is usually 4·C (2048 for C = 512 in the paper).
  * Dropout after the activation follows the Annotated Transformer; with
  * p = 0 it is the identity.
+ *
+ * <p>The activation has no default: the paper and PyTorch's
+ * nn.TransformerEncoderLayer use ReLU, GPT and BERT use GELU, so the
+ * caller names one. For GELU the exact {@link Activation#GELU_ERF} is the
+ * one to pick, as PyTorch's nn.GELU() does; {@link Activation#GELU_TANH}
+ * is for matching a model trained with the approximation.
  */
 public final class FeedForward extends Layer {
     private final Linear linear1;
@@ -33,7 +39,8 @@ public final class FeedForward extends Layer {
             double p, Random random) {
         if (activation == null) {
             throw new IllegalArgumentException("FeedForward: the"
-                    + " activation is null; use Activation.RELU or GELU");
+                    + " activation is null; use Activation.RELU, GELU_ERF"
+                    + " or GELU_TANH");
         }
         this.linear1 = child("linear1", new Linear(width, hidden, random));
         this.activation = activation;

@@ -8,15 +8,20 @@ import org.scratchformer.tensor.Tensor;
  * A trainable matrix: one long-lived leaf tensor that every forward pass
  * uses, so a parameter used twice in a graph collects both gradients.
  *
- * <p>Only an optimizer (or a checkpoint loader) changes {@link #value()} in
- * place, between backward passes.
+ * <p>Its value changes in two ways, both between backward passes and both
+ * in place, so whoever holds {@link #value()} sees the change: an optimizer
+ * updates it, and {@link #set(DMatrixRMaj)} copies given values in (weights
+ * from elsewhere; {@link Module#load} sets a whole model by name). Writing
+ * into {@code value()} directly skips set's shape and value checks.
  */
 public final class Parameter {
+    private final Tensor own;
     private Tensor tensor;
 
     /** A parameter that owns {@code value}. */
     public Parameter(DMatrixRMaj value) {
-        this.tensor = Tensor.variable(value);
+        this.own = Tensor.variable(value);
+        this.tensor = own;
     }
 
     /** The leaf to use in a forward pass. */
@@ -27,6 +32,71 @@ public final class Parameter {
     /** The current value; optimizers update it in place. */
     public DMatrixRMaj value() {
         return tensor.value();
+    }
+
+    // tag::ch10-set[]
+    /**
+     * Copies {@code value} into this parameter's own matrix, which stays
+     * the one that {@link #value()} returns. The shapes must be equal and
+     * every element finite; otherwise nothing changes and the exception
+     * names both shapes or the element.
+     */
+    public void set(DMatrixRMaj value) {
+        String problem = problemWith(value);
+        if (problem != null) {
+            throw new IllegalArgumentException("parameter " + Shapes.of(
+                    rows(), cols()) + " cannot be set: " + problem);
+        }
+        own.value().setTo(value);  // copies; value stays the caller's
+    }
+    // end::ch10-set[]
+
+    /** Copies rows of numbers into this parameter, as {@link #set}. */
+    public void set(double[][] rows) {
+        set(matrix(rows));
+    }
+
+    /**
+     * Why {@code value} cannot be copied into this parameter, or null if
+     * it can: null, another shape, or an element that is NaN or infinite.
+     */
+    String problemWith(DMatrixRMaj value) {
+        if (value == null) {
+            return "the given matrix is null";
+        }
+        if (value.numRows != rows() || value.numCols != cols()) {
+            return "the given matrix is " + Shapes.of(value)
+                    + ", the parameter " + Shapes.of(rows(), cols());
+        }
+        for (int i = 0; i < value.numRows; i++) {
+            for (int j = 0; j < value.numCols; j++) {
+                if (!Double.isFinite(value.get(i, j))) {
+                    return "element (" + i + "," + j + ") is "
+                            + value.get(i, j) + "; values must be finite";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A matrix from rows of numbers; null, empty or ragged rows refused. */
+    static DMatrixRMaj matrix(double[][] rows) {
+        if (rows == null || rows.length == 0 || rows[0] == null
+                || rows[0].length == 0) {
+            throw new IllegalArgumentException("rows of numbers must be"
+                    + " non-empty, got " + (rows == null ? "null"
+                            : rows.length == 0 ? "no rows" : "an empty"
+                            + " first row"));
+        }
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != rows[0].length) {
+                throw new IllegalArgumentException("rows of numbers must"
+                        + " all have " + rows[0].length + " columns (as row"
+                        + " 0), row " + i + " has " + (rows[i] == null
+                                ? "none (null)" : rows[i].length));
+            }
+        }
+        return new DMatrixRMaj(rows);
     }
 
     /** dL/dvalue, accumulated since the last {@link #zeroGrad()}. */

@@ -109,8 +109,11 @@ public final class OpRegistry {
                 x -> Ops.sigmoid(x.get(0)));
         register("relu", Relu.class, r -> List.of(variable(awayFromZero(r,
                 size(r), size(r), 0.1))), x -> Ops.relu(x.get(0)));
-        register("gelu", Gelu.class, r -> oneInput(r, -3, 3),
-                x -> Ops.gelu(x.get(0)));
+        // x/√2 up to 3.5: both sides of Erf's switch from series to fraction
+        register("gelu_erf", GeluErf.class, r -> oneInput(r, -5, 5),
+                x -> Ops.geluErf(x.get(0)));
+        register("gelu_tanh", GeluTanh.class, r -> oneInput(r, -3, 3),
+                x -> Ops.geluTanh(x.get(0)));
         register("softmax", Softmax.class, r -> oneInput(r, -2, 2),
                 x -> Ops.softmax(x.get(0)));
         register("log_softmax", LogSoftmax.class, r -> oneInput(r, -2, 2),

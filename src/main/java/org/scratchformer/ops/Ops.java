@@ -146,7 +146,8 @@ public final class Ops {
     private static final Tanh TANH = new Tanh();
     private static final Sigmoid SIGMOID = new Sigmoid();
     private static final Relu RELU = new Relu();
-    private static final Gelu GELU = new Gelu();
+    private static final GeluErf GELU_ERF = new GeluErf();
+    private static final GeluTanh GELU_TANH = new GeluTanh();
     private static final Softmax SOFTMAX = new Softmax();
     private static final LogSoftmax LOG_SOFTMAX = new LogSoftmax();
     private static final AddMask ADD_MASK = new AddMask();
@@ -170,9 +171,20 @@ public final class Ops {
         return RELU.apply(x);
     }
 
-    /** Y = 0.5·X·(1 + tanh(√(2/π)·(X + 0.044715·X³))); X's shape. */
-    public static Tensor gelu(Tensor x) {
-        return GELU.apply(x);
+    /**
+     * Y = X ⊙ Φ(X), Φ(x) = ½·(1 + erf(x/√2)): the exact GELU, PyTorch's
+     * default (F.gelu(x)); Y has X's shape.
+     */
+    public static Tensor geluErf(Tensor x) {
+        return GELU_ERF.apply(x);
+    }
+
+    /**
+     * Y = 0.5·X·(1 + tanh(√(2/π)·(X + 0.044715·X³))): GELU's tanh
+     * approximation, F.gelu(x, approximate='tanh'); Y has X's shape.
+     */
+    public static Tensor geluTanh(Tensor x) {
+        return GELU_TANH.apply(x);
     }
 
     /** Y (R, C) = softmax of each row of X (R, C); rows sum to 1. */

@@ -9,7 +9,6 @@ import static org.scratchformer.nn.NnAssertions.assertIdentical;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,7 +22,8 @@ class FeedForwardTest {
     static Stream<Arguments> cases() {
         return RandomCases.seeds(6_601, 15).flatMap(seed -> Stream.of(
                 Arguments.of(Activation.RELU, seed),
-                Arguments.of(Activation.GELU, seed)));
+                Arguments.of(Activation.GELU_ERF, seed),
+                Arguments.of(Activation.GELU_TANH, seed)));
     }
 
     @Test
@@ -39,12 +39,27 @@ class FeedForwardTest {
     @Test
     void isLinearThenActivationThenLinear() {
         Random random = new Random(2);
-        FeedForward ffn = new FeedForward(3, 5, Activation.GELU, random);
+        FeedForward ffn = new FeedForward(3, 5, Activation.GELU_ERF,
+                random);
         Linear linear1 = (Linear) ffn.children().get("linear1");
         Linear linear2 = (Linear) ffn.children().get("linear2");
         Tensor x = Tensor.constant(RandomCases.values(random, 2, 3));
-        assertIdentical(linear2.forward(Ops.gelu(linear1.forward(x)))
+        assertIdentical(linear2.forward(Ops.geluErf(linear1.forward(x)))
                 .value(), ffn.forward(x).value(), "Y");
+    }
+
+    @Test
+    void eachActivationIsTheOpItNames() {
+        Tensor x = Tensor.constant(new double[][] {{-2.7, -1, 0.5, 2.7}});
+        assertIdentical(Ops.relu(x).value(), Activation.RELU.apply(x)
+                .value(), "RELU");
+        assertIdentical(Ops.geluErf(x).value(), Activation.GELU_ERF.apply(x)
+                .value(), "GELU_ERF");
+        assertIdentical(Ops.geluTanh(x).value(), Activation.GELU_TANH
+                .apply(x).value(), "GELU_TANH");
+        // two different functions: the approximation is 4.7e-4 higher at 2.7
+        assertEquals(-4.7e-4, Activation.GELU_ERF.apply(x).get(0, 3)
+                - Activation.GELU_TANH.apply(x).get(0, 3), 1e-5);
     }
 
     @Test
@@ -53,10 +68,8 @@ class FeedForwardTest {
                 new Random(3));
         Linear linear1 = (Linear) ffn.children().get("linear1");
         Linear linear2 = (Linear) ffn.children().get("linear2");
-        linear1.weight().value().setTo(new DMatrixRMaj(new double[][] {
-            {1, -1}}));
-        linear2.weight().value().setTo(new DMatrixRMaj(new double[][] {
-            {2}, {3}}));
+        linear1.weight().set(new double[][] {{1, -1}});
+        linear2.weight().set(new double[][] {{2}, {3}});
         // x = 5: hidden (5, −5) → relu (5, 0) → 2·5 + 3·0
         assertClose(new double[][] {{10}}, ffn.forward(Tensor.constant(
                 new double[][] {{5}})).value(), 0, "Y");
@@ -113,6 +126,6 @@ class FeedForwardTest {
                 IllegalArgumentException.class, () -> new FeedForward(3, 6,
                         null, new Random(1)));
         assertEquals("FeedForward: the activation is null; use"
-                + " Activation.RELU or GELU", e.getMessage());
+                + " Activation.RELU, GELU_ERF or GELU_TANH", e.getMessage());
     }
 }

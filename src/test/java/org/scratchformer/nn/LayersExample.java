@@ -26,7 +26,7 @@ class LayersExample {
         Sequential model = new Sequential(
                 new Embedding(10, 4, random),              // ids → (N, 4)
                 new LayerNorm(4),
-                new FeedForward(4, 16, Activation.GELU, random),
+                new FeedForward(4, 16, Activation.GELU_ERF, random),
                 new Linear(4, 10, random));                // (N, 10)
         // end::model[]
         return model;
