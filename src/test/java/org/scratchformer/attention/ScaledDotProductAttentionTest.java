@@ -110,6 +110,7 @@ class ScaledDotProductAttentionTest {
         }
     }
 
+    // tag::padded-key[]
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
     void changingAPaddedKeyOrValueChangesNoOutput(long seed) {
@@ -134,7 +135,9 @@ class ScaledDotProductAttentionTest {
         assertNotEquals(attend(q, k, v, none).output().value().get(0, 0),
                 attend(q, k2, v2, none).output().value().get(0, 0));
     }
+    // end::padded-key[]
 
+    // tag::future-token[]
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
     void aFutureTokenChangesNoEarlierPosition(long seed) {
@@ -156,6 +159,7 @@ class ScaledDotProductAttentionTest {
                     after.get(length + changed, 0));
         }
     }
+    // end::future-token[]
 
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
