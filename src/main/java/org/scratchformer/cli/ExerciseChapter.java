@@ -93,10 +93,14 @@ final class ExerciseChapter {
         }
     }
 
-    /** Every source file to compile: the code, then the tests. */
+    /**
+     * Every source file to compile: the code, the tests, and what all
+     * chapters' tests share (in {@code exercises/tests/.../exercises}).
+     */
     List<Path> sources() {
         List<Path> all = new ArrayList<>(javaFiles(codeDir));
         all.addAll(javaFiles(testDir));
+        all.addAll(javaFiles(testDir.getParent()));
         return all;
     }
 

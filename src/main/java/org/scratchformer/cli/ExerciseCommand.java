@@ -71,6 +71,7 @@ final class ExerciseCommand implements Callable<Integer> {
                     + " no test ran%n", chapterName, seconds(start));
             return 1;
         }
+        String compiled = seconds(start);
         Map<String, ExerciseRunner.Outcome> outcomes =
                 ExerciseRunner.run(chapter, selected, target,
                         ExerciseCommand.class.getClassLoader());
@@ -85,8 +86,9 @@ final class ExerciseCommand implements Callable<Integer> {
             passed += o.passedAll() ? 1 : 0;
             print(out, e, o, width, codeClasses);
         }
-        out.printf(Locale.ROOT, "%s: %d of %d exercises pass (%s, %s)%n",
-                chapterName, passed, selected.size(), impl, seconds(start));
+        out.printf(Locale.ROOT, "%s: %d of %d exercises pass (%s;"
+                + " compiled in %s, all done in %s)%n", chapterName, passed,
+                selected.size(), impl, compiled, seconds(start));
         out.flush();
         return passed == selected.size() ? 0 : 1;
     }

@@ -145,7 +145,8 @@ final class ExerciseRunner {
             }
         }
 
-        private void record(Outcome o, TestIdentifier id, Throwable error) {
+        private void record(Outcome o, TestIdentifier id, Throwable thrown) {
+            Throwable error = withoutCaseName(thrown, id.getDisplayName());
             if (error instanceof UnsupportedOperationException
                     && error.getMessage() != null) {
                 o.hints.add(error.getMessage());
@@ -156,7 +157,26 @@ final class ExerciseRunner {
             }
         }
 
-        /** "method [3] seed=41 x=(3x2)" for a case, "method" otherwise. */
+        /**
+         * The failure without the "seed=41 x=(3x2): " that the tests'
+         * CaseNames puts first for Maven's console: the line that shows
+         * the failure names the case already.
+         */
+        private static Throwable withoutCaseName(Throwable thrown,
+                String caseName) {
+            String message = thrown.getMessage();
+            String prefix = caseName + ": ";
+            if (!thrown.getClass().getName().endsWith("$CaseFailure")
+                    || message == null || !message.startsWith(prefix)) {
+                return thrown;
+            }
+            AssertionError plain = new AssertionError(
+                    message.substring(prefix.length()));
+            plain.setStackTrace(thrown.getStackTrace());
+            return plain;
+        }
+
+        /** "method seed=41 x=(3x2)" for a case, "method" otherwise. */
         private String name(TestIdentifier id) {
             Optional<TestSource> source = id.getSource();
             if (source.isEmpty()
