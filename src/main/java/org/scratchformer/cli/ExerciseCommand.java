@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * FAIL with the first failing case, its seed and shapes, and the stub's
  * hints, each once) and a summary. Exit code 0 when every exercise passes.
  */
-@Command(name = "exercise", mixinStandardHelpOptions = true,
+@Command(name = "exercise",
         description = "Compile one chapter's exercises (your stubs) and run"
                 + " their tests, in seconds: one line per exercise and a"
                 + " summary.")
@@ -29,6 +29,10 @@ final class ExerciseCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "CHAPTER",
             description = "The chapter, as its folder is named: ch01, ch02,"
