@@ -15,8 +15,10 @@ public final class Directional {
     }
 
     /**
-     * Throws IllegalArgumentException if u's shape differs from x's (name
-     * both shapes) or h is not a positive finite number. Leaves x as it was.
+     * Throws IllegalArgumentException if u's shape differs from x's, with
+     * a message that names both shapes as {@code Shapes.of} writes them,
+     * such as {@code (3x2)} and {@code (2x3)}; and if h is not a positive
+     * finite number. Leaves x as it was.
      */
     // tag::derivative[]
     public static double derivative(ToDoubleFunction<DMatrixRMaj> f,

@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.tensor.Grads;
 
 /**
- * Exercise: add_row's mirror image (a solution).
+ * Exercise 5.2: add_row's mirror image (a solution).
  *
  * <pre>
  * Y (R, C) = X + c·1ᵀ;   dX = dY,  dc = dY·1  (one sum per row of dY)

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Exercise, find the bug: an embedding lookup whose backward is wrong (a
+ * Exercise 5.4, find the bug: an embedding lookup whose backward is wrong (a
  * solution).
  *
  * <p>The bug: {@code extract} copies, so a row of dW written for one

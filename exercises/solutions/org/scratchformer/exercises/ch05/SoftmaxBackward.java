@@ -3,7 +3,7 @@ package org.scratchformer.exercises.ch05;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Exercise: the backward of a row-wise softmax (a solution).
+ * Exercise 5.1: the backward of a row-wise softmax (a solution).
  *
  * <p>For one row, dxₖ = Σⱼ dyⱼ·yⱼ(δⱼₖ − yₖ) = yₖ·dyₖ − yₖ·Σⱼ dyⱼ·yⱼ: one
  * dot product per row, O(C) work instead of a C x C Jacobian.

@@ -1,7 +1,7 @@
 package org.scratchformer.exercises.ch07;
 
 /**
- * Exercise: the label-smoothed target distribution, and the cross-entropy
+ * Exercise 7.2: the label-smoothed target distribution, and the cross-entropy
  * of one row of logits against it, without ever taking log(0).
  */
 public final class LabelSmoothing {

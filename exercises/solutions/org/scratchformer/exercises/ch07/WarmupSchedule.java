@@ -1,6 +1,6 @@
 package org.scratchformer.exercises.ch07;
 
-/** Exercise: the learning-rate schedule of "Attention Is All You Need". */
+/** Exercise 7.3: the learning-rate schedule of "Attention Is All You Need". */
 public final class WarmupSchedule {
     private WarmupSchedule() {
     }

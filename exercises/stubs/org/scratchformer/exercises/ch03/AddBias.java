@@ -9,8 +9,10 @@ import org.scratchformer.tensor.Grads;
  *
  * <pre>Y = X + 1·b;   dX = ?,  db = ?</pre>
  *
- * Reject a b that is not (1, C) with an IllegalArgumentException naming
- * "add_bias" and both shapes. Then ask: how many times is each b[j] used?
+ * Reject a b that is not (1, C) with an IllegalArgumentException whose
+ * message starts with "add_bias" and names both shapes as {@code Shapes.of}
+ * writes them, such as {@code (2x3)}. Then ask: how many times is each
+ * b[j] used?
  */
 public final class AddBias extends BinaryOp {
     @Override

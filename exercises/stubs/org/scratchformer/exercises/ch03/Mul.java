@@ -9,8 +9,11 @@ import org.scratchformer.tensor.Grads;
  *
  * <pre>Y = A ⊙ B;   dA = ?,  dB = ?</pre>
  *
- * Shapes must be equal (see {@code Shapes.requireSame}); CommonOps_DDRM
- * has an elementwise product. Do not modify a, b or dY.
+ * Shapes must be equal: reject others with an IllegalArgumentException
+ * whose message starts with "mul" and names both shapes as
+ * {@code Shapes.of} writes them, such as {@code (2x3)}
+ * ({@code Shapes.requireSame} does exactly that). CommonOps_DDRM has an
+ * elementwise product. Do not modify a, b or dY.
  */
 public final class Mul extends BinaryOp {
     @Override

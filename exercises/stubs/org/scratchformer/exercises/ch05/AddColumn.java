@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.Grads;
 
 /**
- * Exercise: add_row's mirror image. A column c (R, 1) is added to every
+ * Exercise 5.2: add_row's mirror image. A column c (R, 1) is added to every
  * column of X (R, C), as when each row is shifted by its own number (its
  * mean, its maximum).
  *

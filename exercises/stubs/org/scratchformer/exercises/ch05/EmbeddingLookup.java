@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Exercise, find the bug: an embedding lookup whose backward is wrong.
+ * Exercise 5.4, find the bug: an embedding lookup whose backward is wrong.
  *
  * <pre>
  * W (V, C) table, idx (1, N) row numbers, Y (N, C),  Y[n, :] = W[idx[n], :]

@@ -3,7 +3,7 @@ package org.scratchformer.exercises.ch05;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Exercise: the backward of a row-wise softmax.
+ * Exercise 5.1: the backward of a row-wise softmax.
  *
  * <p>Forward is done for you: Y = softmax(X), one distribution per row.
  * Write dX from Y and dY. For one row, the Jacobian is

@@ -3,7 +3,7 @@ package org.scratchformer.exercises.ch05;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Exercise: log-softmax over each row that stays finite for scores of
+ * Exercise 5.3: log-softmax over each row that stays finite for scores of
  * ±1000, and its backward.
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.scratchformer.exercises.ch07;
 
 /**
- * Exercise: one Adam update, by hand, on plain arrays.
+ * Exercise 7.1: one Adam update, by hand, on plain arrays.
  *
  * <p>Update the moments {@code m} and {@code v} with the gradient
  * {@code g}, correct their bias for step {@code t}, and move {@code p}:

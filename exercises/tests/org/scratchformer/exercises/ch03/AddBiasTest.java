@@ -9,13 +9,16 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class AddBiasTest {
 
     @Test
@@ -51,9 +54,11 @@ class AddBiasTest {
                 IllegalArgumentException.class,
                 () -> new AddBias().apply(x, column));
         String message = e.getMessage();
-        assertTrue(message.startsWith("add_bias"), message);
+        assertTrue(message.startsWith("add_bias"), "the message must start"
+                + " with the op's name, add_bias: " + message);
         assertTrue(message.contains("(3x1)") && message.contains("(2x3)"),
-                "both shapes: " + message);
+                "the message must name both shapes as Shapes.of writes them,"
+                + " (3x1) and (2x3): " + message);
     }
 
     static Stream<Arguments> cases() {

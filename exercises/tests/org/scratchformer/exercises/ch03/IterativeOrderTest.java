@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Add;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class IterativeOrderTest {
     static final Add ADD = new Add();
 

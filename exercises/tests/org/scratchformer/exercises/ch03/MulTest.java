@@ -9,14 +9,17 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Sum;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class MulTest {
 
     @Test
@@ -57,9 +60,12 @@ class MulTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> new Mul().apply(a, b));
-        assertTrue(e.getMessage().startsWith("mul"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("mul"), "the message must"
+                + " start with the op's name, mul: " + e.getMessage());
         assertTrue(e.getMessage().contains("(2x3)")
-                && e.getMessage().contains("(3x2)"), e.getMessage());
+                && e.getMessage().contains("(3x2)"), "the message must name"
+                + " both shapes as Shapes.of writes them, (2x3) and (3x2): "
+                + e.getMessage());
     }
 
     static Stream<Arguments> cases() {

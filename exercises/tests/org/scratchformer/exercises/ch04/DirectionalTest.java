@@ -11,15 +11,18 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.MatMul;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Sum;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class DirectionalTest {
 
     static double sumOfPowers(DMatrixRMaj x, int p) {
@@ -84,7 +87,9 @@ class DirectionalTest {
                 () -> Directional.derivative(v -> 0, x, new DMatrixRMaj(3, 2),
                         1e-6));
         assertTrue(e.getMessage().contains("(3x2)")
-                && e.getMessage().contains("(2x3)"), e.getMessage());
+                && e.getMessage().contains("(2x3)"), "the message must name"
+                + " both shapes as Shapes.of writes them, (3x2) and (2x3): "
+                + e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> Directional.derivative(v -> 0, x, x, 0));
         assertThrows(IllegalArgumentException.class,

@@ -10,8 +10,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.BinaryOp;
@@ -19,6 +21,7 @@ import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Tensor;
 
 /** Judges {@link AddColumn} with known values and GradCheck. */
+@ExtendWith(CaseNames.class)
 class AddColumnTest {
 
     /** The learner's forward and backward as an op. */

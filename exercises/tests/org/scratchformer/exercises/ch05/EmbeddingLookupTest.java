@@ -11,8 +11,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.BinaryOp;
@@ -23,6 +25,7 @@ import org.scratchformer.tensor.Tensor;
  * Judges {@link EmbeddingLookup}. Every case here repeats an index, as a
  * sentence repeats a token.
  */
+@ExtendWith(CaseNames.class)
 class EmbeddingLookupTest {
 
     /** The lookup as an op: W a variable, the indices a constant. */

@@ -10,14 +10,17 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.tensor.UnaryOp;
 
 /** Judges {@link SoftmaxBackward} with GradCheck, known values, a property. */
+@ExtendWith(CaseNames.class)
 class SoftmaxBackwardTest {
 
     /** Softmax with the test's forward and the learner's backward. */

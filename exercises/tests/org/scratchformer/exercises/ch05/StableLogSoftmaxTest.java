@@ -11,8 +11,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.GradCheckReport;
 import org.scratchformer.gradcheck.RandomCases;
@@ -23,6 +25,7 @@ import org.scratchformer.tensor.UnaryOp;
  * Judges {@link StableLogSoftmax}: known values at scores of ±1000,
  * properties of log-probabilities, and GradCheck on its backward.
  */
+@ExtendWith(CaseNames.class)
 class StableLogSoftmaxTest {
 
     /** Log-softmax with the learner's forward and backward. */

@@ -10,11 +10,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.RandomCases;
 
+@ExtendWith(CaseNames.class)
 class InvertedDropoutTest {
 
     static Stream<Long> seeds() {

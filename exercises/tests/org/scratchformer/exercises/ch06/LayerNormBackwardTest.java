@@ -7,14 +7,17 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class LayerNormBackwardTest {
     static final double EPS = 1e-5;
 

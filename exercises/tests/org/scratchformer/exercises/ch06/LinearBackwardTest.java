@@ -8,14 +8,17 @@ import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.exercises.CaseNames;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
 import org.scratchformer.tensor.Tensor;
 
+@ExtendWith(CaseNames.class)
 class LinearBackwardTest {
 
     /** Y = X·W + 1·b forward, your backward. */

@@ -31,6 +31,10 @@ final class GradCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true,
+            description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--cases", defaultValue = "50",
             description = "Random cases per op (default: ${DEFAULT-VALUE}).")
     int cases;
@@ -54,6 +58,7 @@ final class GradCheckCommand implements Callable<Integer> {
                 : List.of(OpRegistry.get(only));
         List<GoldenValues.Case> golden = readGolden();
         PrintWriter out = spec.commandLine().getOut();
+        printLegend(out, entries.size());
         out.printf(Locale.ROOT, "%-22s %-14s %6s %9s  %-19s %s%n", "op",
                 "class", "cases", "max rel", "finite differences",
                 "PyTorch golden");
@@ -77,6 +82,24 @@ final class GradCheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d ops checked: %d passed, %d failed%n",
                 entries.size(), entries.size() - failed, failed);
         return failed == 0 ? 0 : 1;
+    }
+
+    /** What is being checked and what the columns mean, before the rows. */
+    private void printLegend(PrintWriter out, int ops) {
+        out.printf(Locale.ROOT, """
+                Checking the backward pass of %d registered op%s against two
+                references; a row appears as soon as its op is checked.
+                  cases, max rel      random cases per op (--cases), and the
+                                      largest relative error among them
+                  finite differences  GradCheck (chapter 4): the backward's
+                                      gradient against central differences
+                  PyTorch golden      the gradients PyTorch computed once for
+                                      fixed inputs, in %s
+                                      (written by src/test/python/make_golden.py);
+                                      "pass (4 cases)": all 4 agree
+
+                """, ops, ops == 1 ? "" : "s", goldenFile);
+        out.flush();
     }
 
     private List<GoldenValues.Case> readGolden() throws IOException {

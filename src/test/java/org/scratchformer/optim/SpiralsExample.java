@@ -76,6 +76,7 @@ class SpiralsExample {
     }
     // end::model[]
 
+    @SuppressWarnings("try")  // the no-grad scope is opened for its effect
     static double accuracy(SpiralNet net, Data data) {
         DMatrixRMaj logits;
         try (NoGrad scope = NoGrad.enter()) {
