@@ -220,7 +220,7 @@ final class SafeTensorsReader {
         for (Entry e : sorted) {
             if (e.end() > dataLength) {
                 throw invalid("tensor '" + e.name() + "' has data_offsets ["
-                        + e.begin() + ", " + e.end() + "], past the end of"
+                        + e.begin() + "," + e.end() + "], past the end of"
                         + " the data (" + dataLength + " bytes)");
             }
             if (e.begin() < position) {
