@@ -7,9 +7,9 @@ import org.scratchformer.tensor.Tensor;
  * A batch of B sentence pairs as padded id matrices, ready for the model.
  *
  * <pre>
- * source        (B, S)   the source words                  then &lt;pad&gt;
- * decoderInput  (B, T)   &lt;s&gt; then the target words        then &lt;pad&gt;
- * target        (B, T)   the target words then &lt;/s&gt;         then &lt;pad&gt;
+ * source        (B, S)   the source words,          then padding (id 0)
+ * decoderInput  (B, T)   {@code <s>}, the target words,   then padding
+ * target        (B, T)   the target words, {@code </s>},  then padding
  * </pre>
  *
  * <p>The target is the decoder input shifted one place to the left: at

@@ -108,7 +108,8 @@ class VocabularyTest {
 
     @Test
     void aBadFileIsOneSentenceNamingTheFile() throws IOException {
-        String ok = "{\"format\": \"scratchformer-vocabulary\", \"version\": 1,";
+        String ok = "{\"format\": \"scratchformer-vocabulary\","
+                + " \"version\": 1,";
         assertTrue(loadFails("{\"tokens\": [").getMessage().startsWith(
                 prefix() + "it is not valid JSON: "));
         assertEquals(prefix() + "it is not a vocabulary: it needs"
