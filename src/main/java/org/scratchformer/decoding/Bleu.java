@@ -60,7 +60,7 @@ public final class Bleu {
                 Map<List<String>, Integer> inReference = ngrams(reference, n);
                 for (Map.Entry<List<String>, Integer> e
                         : ngrams(candidate, n).entrySet()) {
-                    // clipped: a word counts at most as often as in the ref.
+                    // clipped: at most as often as in the reference
                     bleu.matches[n - 1] += Math.min(e.getValue(),
                             inReference.getOrDefault(e.getKey(), 0));
                 }
