@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GradCheckCommand.class,
                 ExerciseCommand.class,
+                DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

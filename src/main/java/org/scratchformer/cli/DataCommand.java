@@ -1,0 +1,73 @@
+package org.scratchformer.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.scratchformer.translation.Pair;
+import org.scratchformer.translation.Split;
+import org.scratchformer.translation.Task;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Prints examples of a task, one a line: {@code source<TAB>target}, the
+ * French written with its hyphens joined ({@code quatre-vingt-un}).
+ */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Print examples of a task's split, one a line:"
+                + " source, a tab, target.")
+final class DataCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", defaultValue = "numbers",
+            description = "numbers, copy or reverse (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "train, valid or test (default: ${DEFAULT-VALUE})."
+                    + " valid and test are fixed, 1000 examples each.")
+    String split;
+
+    @Option(names = "--count", defaultValue = "10",
+            description = "How many examples (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "The training split's seed (default:"
+                    + " ${DEFAULT-VALUE}); valid and test ignore it.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        Task chosen = parse("--task", () -> Task.named(task));
+        Split part = parse("--split", () -> Split.of(split));
+        if (count < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--count must be at least 1, got " + count);
+        }
+        List<Pair> pairs = parse("--count",
+                () -> chosen.pairs(part, count, seed));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Pair pair : pairs) {
+            out.println(pair.sourceText() + "\t" + pair.targetText());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Runs {@code parse}, turning a refusal into a usage error. */
+    private <T> T parse(String option, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.scratchformer.decoding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scratchformer.translation.Tokens;
+
+class EvaluationTest {
+    static Translation translation(String source, String expected,
+            String got) {
+        return new Translation(Tokens.split(source), Tokens.split(expected),
+                Tokens.split(got));
+    }
+
+    final List<Translation> translations = List.of(
+            translation("seventy one", "soixante et onze",
+                    "soixante et onze"),
+            translation("eighty one", "quatre-vingt-un",
+                    "quatre-vingt et un"),
+            translation("two hundred", "deux cents", "deux cents"),
+            translation("eighty thousand", "quatre-vingt mille",
+                    "quatre-vingts mille"));
+
+    @Test
+    void exactMatchCountsEveryTokenAndHyphen() {
+        Evaluation evaluation = Evaluation.of(translations);
+        assertEquals(4, evaluation.count());
+        assertEquals(2, evaluation.correct());
+        assertEquals(0.5, evaluation.exactMatch());
+        assertEquals(List.of(translations.get(1), translations.get(3)),
+                evaluation.errors());
+    }
+
+    @Test
+    void theReportListsTheWrongTranslations() {
+        String report = Evaluation.of(translations).report(1);
+        String expected = "exact match: 2 / 4 = 50.00%\n"
+                + Evaluation.of(translations).bleu() + "\n"
+                + "2 wrong translations, the first 1:\n"
+                + "  source:   eighty one\n"
+                + "  expected: quatre-vingt-un\n"
+                + "  got:      quatre-vingt et un\n";
+        assertEquals(expected, report.replace("\r\n", "\n"));
+        String all = Evaluation.of(translations.subList(0, 1)).report(5);
+        assertEquals("exact match: 1 / 1 = 100.00%\n"
+                + "BLEU = 0.00 100.0/100.0/100.0/0.0 (BP = 1.000 ratio ="
+                + " 1.000 hyp_len = 3 ref_len = 3)\n"
+                + "no wrong translations\n", all.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertEquals("nothing to evaluate: no translations",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Evaluation.of(List.of())).getMessage());
+        assertEquals("the number of wrong translations to list must be at"
+                + " least 0, got -1", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Evaluation.of(translations).report(-1))
+                        .getMessage());
+    }
+}

@@ -1,0 +1,148 @@
+package org.scratchformer.translation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TaskTest {
+
+    static Set<List<String>> sources(List<Pair> pairs) {
+        return pairs.stream().map(Pair::source).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"numbers", "copy", "reverse"})
+    void theSplitsAreDisjointBySource(String name) {
+        Task task = Task.named(name);
+        Set<List<String>> test = sources(task.pairs(Split.TEST, 1000, 0));
+        Set<List<String>> valid = sources(task.pairs(Split.VALID, 1000, 0));
+        Set<List<String>> train = sources(task.pairs(Split.TRAIN, 20_000,
+                7));
+        assertEquals(1000, test.size(), "test: distinct sources");
+        assertEquals(1000, valid.size(), "valid: distinct sources");
+        Set<List<String>> overlap = new HashSet<>(test);
+        overlap.retainAll(valid);
+        assertEquals(Set.of(), overlap, "test and valid");
+        overlap = new HashSet<>(train);
+        overlap.retainAll(test);
+        assertEquals(Set.of(), overlap, "train and test");
+        overlap = new HashSet<>(train);
+        overlap.retainAll(valid);
+        assertEquals(Set.of(), overlap, "train and valid");
+    }
+
+    @Test
+    void theTestSplitIsFixedWhateverTheSeed() {
+        List<Pair> a = new NumbersTask().pairs(Split.TEST, 1000, 1);
+        List<Pair> b = new NumbersTask().pairs(Split.TEST, 1000, 99);
+        assertEquals(a, b);
+        assertEquals(new NumbersTask().pairs(Split.VALID, 1000, 1),
+                new NumbersTask().pairs(Split.VALID, 1000, 2));
+        assertEquals(a.subList(0, 10),
+                new NumbersTask().pairs(Split.TEST, 10, 5));
+    }
+
+    @Test
+    void trainingIsDeterministicFromTheSeed() {
+        List<Pair> a = new NumbersTask().pairs(Split.TRAIN, 500, 42);
+        assertEquals(a, new NumbersTask().pairs(Split.TRAIN, 500, 42));
+        assertNotEquals(a, new NumbersTask().pairs(Split.TRAIN, 500, 43));
+    }
+
+    @Test
+    void theTestSplitIsPinned() {
+        // a change of the generator or the sampling changes these
+        List<Pair> test = new NumbersTask().pairs(Split.TEST, 3, 0);
+        assertEquals(List.of("five thousand five hundred thirty six",
+                "two thousand six hundred twenty nine",
+                "nine hundred ninety four thousand six hundred thirty two"),
+                List.of(test.get(0).sourceText(), test.get(1).sourceText(),
+                        test.get(2).sourceText()));
+    }
+
+    @Test
+    void heldOutNumbersAreAtLeastAHundred() {
+        for (Pair pair : new NumbersTask().pairs(Split.TEST, 1000, 0)) {
+            assertTrue(pair.source().contains("hundred")
+                    || pair.source().contains("thousand"), pair.toString());
+        }
+    }
+
+    @Test
+    void theTrainingMixCoversSmallAndLargeNumbers() {
+        Random random = new Random(3);
+        int[] byDigits = new int[7];
+        int draws = 60_000;
+        for (int i = 0; i < draws; i++) {
+            byDigits[String.valueOf(NumbersTask.sampleNumber(random))
+                    .length()]++;
+        }
+        // half uniform (90% six digits) + half 1/6 per digit count
+        double[] expected = {0, 1 / 12.0, 1 / 12.0, 1 / 12.0, 1 / 12.0,
+            0.5 * 0.09 + 1 / 12.0, 0.5 * 0.9 + 1 / 12.0};
+        for (int d = 1; d <= 6; d++) {
+            assertEquals(expected[d], byDigits[d] / (double) draws, 0.01,
+                    d + " digits");
+        }
+    }
+
+    @Test
+    void copyAndReverse() {
+        for (Pair pair : Task.named("copy").pairs(Split.TRAIN, 50, 1)) {
+            assertEquals(pair.source(), pair.target());
+            assertTrue(pair.source().size() >= 1
+                    && pair.source().size() <= SymbolTask.MAX_LENGTH);
+        }
+        Pair pair = Task.named("reverse").pairs(Split.TEST, 1, 0).get(0);
+        List<String> reversed = new ArrayList<>(pair.source());
+        Collections.reverse(reversed);
+        assertEquals(reversed, pair.target());
+        assertTrue(pair.source().size() >= SymbolTask.SMALLEST_HELD_OUT);
+    }
+
+    @Test
+    void badNamesCountsAndSplitsAreOneSentence() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Task.named("numbrs"));
+        assertEquals("unknown task 'numbrs'; the tasks are numbers, copy,"
+                + " reverse", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new NumbersTask().pairs(Split.TEST, 1001, 0));
+        assertEquals("the test split of the numbers task has 1000 examples;"
+                + " asked for 1001", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new NumbersTask().pairs(Split.TRAIN, -1, 0));
+        assertEquals("the count of examples must be at least 0, got -1",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Split.of("tests"));
+        assertEquals("unknown split 'tests'; the splits are train, valid,"
+                + " test", e.getMessage());
+    }
+
+    @Test
+    void theVocabulariesHoldEveryWordOfTheTask() {
+        Task task = new NumbersTask();
+        Vocabulary source = task.sourceVocabulary();
+        Vocabulary target = task.targetVocabulary();
+        assertEquals(3 + 30, source.size());
+        for (Pair pair : task.pairs(Split.TRAIN, 2000, 0)) {
+            source.encode(pair.source());
+            target.encode(pair.target());
+        }
+        assertEquals(source, new NumbersTask().sourceVocabulary());
+        assertEquals("zéro", target.token(3));
+    }
+}
