@@ -57,4 +57,9 @@ public final class Adam extends Optimizer {
         CommonOps_DDRM.addEquals(value, -learningRate(), direction);
     }
     // end::update[]
+
+    @Override
+    Map<String, DMatrixRMaj> buffers() {
+        return moments.buffers(parameters());
+    }
 }

@@ -29,6 +29,19 @@ final class AdamMoments {
         this.eps = eps;
     }
 
+    /** m and v of every parameter, live, as {@code m.NAME}, {@code v.NAME}. */
+    Map<String, DMatrixRMaj> buffers(Map<String, ? extends
+            org.scratchformer.nn.Parameter> parameters) {
+        Map<String, DMatrixRMaj> all = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, p) -> {
+            all.put("m." + name, first.computeIfAbsent(name,
+                    k -> new DMatrixRMaj(p.rows(), p.cols())));
+            all.put("v." + name, second.computeIfAbsent(name,
+                    k -> new DMatrixRMaj(p.rows(), p.cols())));
+        });
+        return all;
+    }
+
     // tag::direction[]
     /** Updates m and v of {@code parameterName} with g; m̂ / (√v̂ + ε). */
     DMatrixRMaj direction(String parameterName, DMatrixRMaj g, int t) {

@@ -56,4 +56,9 @@ public final class AdamW extends Optimizer {
         CommonOps_DDRM.addEquals(value, -learningRate(), direction);
     }
     // end::update[]
+
+    @Override
+    Map<String, DMatrixRMaj> buffers() {
+        return moments.buffers(parameters());
+    }
 }

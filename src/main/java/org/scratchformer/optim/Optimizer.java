@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import java.util.Set;
 import org.scratchformer.nn.Parameter;
 
@@ -72,6 +73,57 @@ public abstract class Optimizer {
     public final int stepCount() {
         return stepCount;
     }
+
+    // tag::ch11-state[]
+    /**
+     * Everything a checkpoint needs to continue exactly: the step count
+     * ({@code step}, 1x1) and the per-parameter buffers, copied, by name.
+     */
+    public final Map<String, DMatrixRMaj> state() {
+        Map<String, DMatrixRMaj> state = new LinkedHashMap<>();
+        state.put("step", new DMatrixRMaj(1, 1, true, stepCount));
+        buffers().forEach((name, buffer) -> state.put(name, buffer.copy()));
+        return state;
+    }
+
+    /**
+     * Restores {@link #state()}: the names and shapes must be exactly the
+     * ones this optimizer writes; nothing changes unless all of them are.
+     */
+    public final void loadState(Map<String, DMatrixRMaj> state) {
+        Map<String, DMatrixRMaj> expected = state();
+        for (Map.Entry<String, DMatrixRMaj> e : expected.entrySet()) {
+            DMatrixRMaj given = state.get(e.getKey());
+            if (given == null || given.numRows != e.getValue().numRows
+                    || given.numCols != e.getValue().numCols) {
+                throw new IllegalArgumentException(name + ": the saved"
+                        + " state " + (given == null ? "lacks '"
+                        + e.getKey() + "'" : "has '" + e.getKey() + "' of"
+                        + " another shape") + "; nothing was loaded");
+            }
+        }
+        if (state.size() != expected.size()) {
+            throw new IllegalArgumentException(name + ": the saved state"
+                    + " has " + state.size() + " entries, this optimizer "
+                    + expected.size() + "; nothing was loaded");
+        }
+        double step = state.get("step").get(0);
+        if (step < 0 || step != Math.rint(step)) {
+            throw new IllegalArgumentException(name + ": the saved step "
+                    + step + " is not a whole number ≥ 0");
+        }
+        stepCount = (int) step;
+        buffers().forEach((key, buffer) -> buffer.setTo(state.get(key)));
+    }
+
+    /**
+     * The optimizer's own buffers by name, live (not copies), made for
+     * every parameter: Adam's moments, SGD's velocity.
+     */
+    Map<String, DMatrixRMaj> buffers() {
+        return Map.of();
+    }
+    // end::ch11-state[]
 
     /** The parameters updated, by name, in order, each once. */
     public final Map<String, Parameter> parameters() {

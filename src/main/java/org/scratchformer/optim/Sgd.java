@@ -70,4 +70,15 @@ public final class Sgd extends Optimizer {
     public double weightDecay() {
         return weightDecay;
     }
+
+    @Override
+    Map<String, DMatrixRMaj> buffers() {
+        Map<String, DMatrixRMaj> all = new java.util.LinkedHashMap<>();
+        if (momentum > 0) {
+            parameters().forEach((name, p) -> all.put("velocity." + name,
+                    velocity.computeIfAbsent(name,
+                            k -> new DMatrixRMaj(p.rows(), p.cols()))));
+        }
+        return all;
+    }
 }

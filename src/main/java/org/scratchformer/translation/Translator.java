@@ -1,0 +1,138 @@
+package org.scratchformer.translation;
+
+import java.util.Random;
+import org.scratchformer.attention.AttentionMask;
+import org.scratchformer.nn.Dropout;
+import org.scratchformer.nn.Embedding;
+import org.scratchformer.nn.Init;
+import org.scratchformer.nn.Linear;
+import org.scratchformer.nn.Module;
+import org.scratchformer.ops.Ops;
+import org.scratchformer.optim.CrossEntropy;
+import org.scratchformer.tensor.Tensor;
+import org.scratchformer.transformer.Decoder;
+import org.scratchformer.transformer.Encoder;
+import org.scratchformer.transformer.PositionalEncoding;
+
+/**
+ * The encoder-decoder Transformer of "Attention Is All You Need" for one
+ * source and one target vocabulary.
+ *
+ * <pre>
+ * source ids (B, S) → embed·√C + PE → encoder → memory (B·S, C)
+ * decoder input ids (B, T) → embed·√C + PE → decoder(memory)
+ *   → (B·T, C) · W_out (C, V_t) + b → logits (B·T, V_t)
+ * </pre>
+ *
+ * <p>An embedding row starts with entries of variance 1/C, so that after
+ * the √C of the paper it has variance 1, the scale of the positional
+ * encoding it is added to. With {@code tied}, the output projection is the
+ * target embedding itself, transposed (logits = h·Eᵀ, no bias): the same
+ * matrix maps a word to a vector and a vector back to word scores, which
+ * saves V_t·C parameters (Press and Wolf, 2017).
+ */
+public final class Translator extends Module {
+    /** Label smoothing ε of the paper. */
+    public static final double SMOOTHING = 0.1;
+
+    private final ModelConfig config;
+    private final Embedding sourceEmbedding;
+    private final Embedding targetEmbedding;
+    private final PositionalEncoding positions;
+    private final Dropout sourceDropout;
+    private final Dropout targetDropout;
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final Linear output;  // null when tied
+    private final CrossEntropy loss = new CrossEntropy(Vocabulary.PAD_ID,
+            SMOOTHING);
+
+    public Translator(ModelConfig config, int sourceVocabulary,
+            int targetVocabulary, Random random) {
+        this.config = config;
+        int c = config.model();
+        this.sourceEmbedding = child("source_embedding",
+                embedding(sourceVocabulary, c, random));
+        this.targetEmbedding = child("target_embedding",
+                embedding(targetVocabulary, c, random));
+        this.positions = new PositionalEncoding(c);
+        this.sourceDropout = child("source_dropout",
+                new Dropout(config.dropout(), random));
+        this.targetDropout = child("target_dropout",
+                new Dropout(config.dropout(), random));
+        this.encoder = child("encoder", new Encoder(config.encoderLayers(),
+                config.layer(), random));
+        this.decoder = child("decoder", new Decoder(config.decoderLayers(),
+                config.layer(), random));
+        this.output = config.tied() ? null : child("output",
+                new Linear(c, targetVocabulary, random));
+    }
+
+    private static Embedding embedding(int vocabulary, int width,
+            Random random) {
+        Embedding e = new Embedding(vocabulary, width, random);
+        e.weight().set(Init.normal(vocabulary, width,
+                1 / Math.sqrt(width), random));
+        return e;
+    }
+
+    // tag::encode[]
+    /** memory (B·S, C) for the source ids (B, S) of known lengths. */
+    public Tensor encode(int[][] source, int[] lengths) {
+        int s = source[0].length;
+        Tensor x = embed(sourceEmbedding, source, sourceDropout);
+        return encoder.forward(x, AttentionMask.padding(lengths, s, s));
+    }
+    // end::encode[]
+
+    // tag::decode[]
+    /** logits (B·T, V_t) for decoder input ids (B, T) and the memory. */
+    public Tensor decode(Tensor memory, int[] sourceLengths,
+            int[][] decoderInput, int[] targetLengths) {
+        int b = decoderInput.length;
+        int t = decoderInput[0].length;
+        int s = memory.rows() / b;
+        Tensor y = embed(targetEmbedding, decoderInput, targetDropout);
+        AttentionMask self = AttentionMask.causal(b, t)
+                .and(AttentionMask.padding(targetLengths, t, t));
+        AttentionMask cross = AttentionMask.padding(sourceLengths, t, s);
+        Tensor h = decoder.forward(y, memory, self, cross);  // (B·T, C)
+        return output == null
+                ? Ops.matmulTransB(h, targetEmbedding.weight().tensor())
+                : output.forward(h);  // (B·T, V_t)
+    }
+    // end::decode[]
+
+    // tag::loss[]
+    /** Label-smoothed cross-entropy over the batch's target tokens. */
+    public Tensor loss(Batch batch) {
+        Tensor memory = encode(batch.source(), batch.sourceLengths());
+        Tensor logits = decode(memory, batch.sourceLengths(),
+                batch.decoderInput(), batch.targetLengths());
+        Tensor targets = Ops.transpose(batch.targetIds());  // (B·T, 1)
+        return loss.apply(logits, targets);  // padding (id 0) ignored
+    }
+    // end::loss[]
+
+    // tag::embed[]
+    /** E[ids]·√C + PE, then dropout: (B·L, C) for ids (B, L). */
+    private Tensor embed(Embedding table, int[][] ids, Dropout dropout) {
+        int length = ids[0].length;
+        Tensor e = table.forward(Batch.indices(ids));  // (B·L, C)
+        Tensor scaled = Ops.scale(e, Math.sqrt(config.model()));
+        return dropout.forward(positions.addTo(scaled, length));
+    }
+    // end::embed[]
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    public Decoder decoder() {
+        return decoder;
+    }
+}
