@@ -14,6 +14,8 @@ import org.scratchformer.tensor.Tensor;
  * D 4, d_v 6; multi-head: B 2, T 3, S 5, H 4, D 6, C 24), so that no bug
  * passes by a coincidence of shapes. A check passes by returning; it fails
  * by throwing, either an AssertionError or the variant's own exception.
+ * Every check draws its values from the one fixed {@link #SEED}, so a
+ * failure replays exactly.
  */
 enum AttentionCheck {
     OUTPUT("output agrees with the correct attention") {

@@ -132,6 +132,14 @@ class BugCatalogueTest {
     }
 
     @Test
+    void everyCheckCatchesAtLeastOneBug() {
+        Set<AttentionCheck> used = EnumSet.noneOf(AttentionCheck.class);
+        CAUGHT_BY.values().forEach(used::addAll);
+        assertEquals(EnumSet.allOf(AttentionCheck.class), used,
+                "a check that catches no bug checks nothing");
+    }
+
+    @Test
     void theCatalogueListsEveryBug() {
         assertEquals(EnumSet.allOf(AttentionBugs.class), CAUGHT_BY.keySet());
     }
