@@ -132,7 +132,7 @@ public final class Products {
     }
 
     /** How many blocks to split C into: 1 for a small product. */
-    private static int parts(int m, int n, int k) {
+    static int parts(int m, int n, int k) {
         int count = threads();
         if (count == 1 || Thread.currentThread().getName()
                 .startsWith(POOL_NAME)) {

@@ -38,7 +38,9 @@ class ProductsTest {
         cases.add(Arguments.of(1L, 1, 1, 1));
         cases.add(Arguments.of(2L, 1, 257, 1));
         cases.add(Arguments.of(3L, 257, 1, 300));
-        cases.add(Arguments.of(4L, 300, 129, 260));
+        // more than one block of columns (NC), rows (MC) and steps (KC)
+        cases.add(Arguments.of(4L, 9, 530, 140));
+        cases.add(Arguments.of(5L, 200, 33, 150));
         return cases.build();
     }
 
@@ -124,17 +126,20 @@ class ProductsTest {
     @Test
     void oneAndTwoThreadsGiveTheSameBits() {
         Random random = new Random(11);
-        DMatrixRMaj a = random(random, 300, 200);
-        DMatrixRMaj b = random(random, 200, 250);
+        // large enough to be split: 130·90·70 multiply-adds
+        DMatrixRMaj a = random(random, 130, 70);
+        DMatrixRMaj b = random(random, 70, 90);
         int before = Products.threads();
         try {
             Products.setThreads(1);
             DMatrixRMaj one = Products.mult(a, b);
             DMatrixRMaj oneT = Products.multTransA(a, one);
             Products.setThreads(2);
+            assertEquals(2, Products.parts(130, 90, 70), "split in two");
             DMatrixRMaj two = Products.mult(a, b);
             DMatrixRMaj twoT = Products.multTransA(a, two);
             Products.setThreads(3);
+            assertEquals(3, Products.parts(130, 90, 70), "split in three");
             DMatrixRMaj three = Products.mult(a, b);
             assertArrayEquals(one.data, two.data, 0.0);
             assertArrayEquals(oneT.data, twoT.data, 0.0);

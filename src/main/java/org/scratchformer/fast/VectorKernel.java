@@ -1,0 +1,241 @@
+package org.scratchformer.fast;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.scratchformer.tensor.GemmKernel;
+import org.scratchformer.tensor.PlainKernel;
+
+/**
+ * The matrix product with the Vector API: cache blocks, packed panels and
+ * a 4-row register tile four vectors wide (4×32 with AVX-512).
+ *
+ * <p>Loop order (as in BLIS and OpenBLAS): for each block of KC steps of
+ * the inner dimension, pack that slice of op(B) into column strips NR wide
+ * and, for each block of MC rows, that slice of op(A) into row strips MR
+ * high; then every MR×NR tile of C gets KC fused multiply-adds of a
+ * broadcast element of A times a vector of B. Packing reads A and B through
+ * their strides once, so Aᵀ and Bᵀ cost the same as A and B, and the
+ * innermost loop reads both packed strips with stride 1. Strips are padded
+ * with zeros: a tile at the edge of C is computed in full in a scratch tile
+ * and only its valid part copied back.
+ *
+ * <p>Each element of C is still one chain of FMAs over p = 0..k−1, the
+ * order {@link PlainKernel} uses: the two give the same bits.
+ */
+public final class VectorKernel implements GemmKernel {
+    // tag::tile-sizes[]
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();  // 8 doubles with AVX-512
+    static final int MR = 4;                    // rows of the register tile
+    static final int NR = 4 * LANES;            // columns: four vectors
+    static final int KC = 128;   // inner steps per block: a B strip in L1
+    static final int MC = 96;    // rows per block: packed A in L2
+    static final int NC = 512;   // columns per block: packed B in L2
+    // end::tile-sizes[]
+    /** Below this many multiply-adds, packing costs more than it saves. */
+    static final int SMALL = 2048;
+
+    private static final ThreadLocal<Buffers> BUFFERS =
+            ThreadLocal.withInitial(Buffers::new);
+
+    private final PlainKernel plain = new PlainKernel();
+
+    /** Packed panels and a scratch tile, one set per thread, reused. */
+    private static final class Buffers {
+        final double[] packedA = new double[MC * KC];
+        final double[] packedB = new double[KC * NC];
+        final double[] tile = new double[MR * NR];
+    }
+
+    @Override
+    public String name() {
+        return "vector " + SPECIES.vectorBitSize() + "-bit";
+    }
+
+    // tag::blocks[]
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+            double[] a, int aOffset, int lda,
+            double[] b, int bOffset, int ldb,
+            double[] c, int cOffset, int ldc, boolean accumulate) {
+        if ((long) m * n * k < SMALL || k == 0) {
+            plain.gemm(transA, transB, m, n, k, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc, accumulate);
+            return;
+        }
+        Buffers buffers = BUFFERS.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean load = accumulate || pc > 0;  // C holds a partial sum
+                packB(transB, b, bOffset, ldb, pc, kc, jc, nc,
+                        buffers.packedB);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(transA, a, aOffset, lda, ic, mc, pc, kc,
+                            buffers.packedA);
+                    tiles(buffers, kc, mc, nc,
+                            c, cOffset + ic * ldc + jc, ldc, load);
+                }
+            }
+        }
+    }
+    // end::blocks[]
+
+    /** Every MR×NR tile of the (mc, nc) block of C at cBase. */
+    private static void tiles(Buffers buffers, int kc, int mc, int nc,
+            double[] c, int cBase, int ldc, boolean load) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int bBase = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int aBase = ir * kc;
+                int ci = cBase + ir * ldc + jr;
+                int rows = Math.min(MR, mc - ir);
+                int cols = Math.min(NR, nc - jr);
+                if (rows == MR && cols == NR) {
+                    tile(buffers.packedA, aBase, buffers.packedB, bBase, kc,
+                            c, ci, ldc, load);
+                } else {
+                    edgeTile(buffers, aBase, bBase, kc, c, ci, ldc, rows,
+                            cols, load);
+                }
+            }
+        }
+    }
+
+    // tag::tile[]
+    /** C[0..4)[0..NR) (+)= packed A strip (kc, 4) · packed B strip (kc, NR). */
+    private static void tile(double[] pa, int aBase, double[] pb, int bBase,
+            int kc, double[] c, int ci, int ldc, boolean load) {
+        int c1 = ci + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector c00 = start(c, ci, load);
+        DoubleVector c01 = start(c, ci + LANES, load);
+        DoubleVector c02 = start(c, ci + 2 * LANES, load);
+        DoubleVector c03 = start(c, ci + 3 * LANES, load);
+        DoubleVector c10 = start(c, c1, load);
+        DoubleVector c11 = start(c, c1 + LANES, load);
+        DoubleVector c12 = start(c, c1 + 2 * LANES, load);
+        DoubleVector c13 = start(c, c1 + 3 * LANES, load);
+        DoubleVector c20 = start(c, c2, load);
+        DoubleVector c21 = start(c, c2 + LANES, load);
+        DoubleVector c22 = start(c, c2 + 2 * LANES, load);
+        DoubleVector c23 = start(c, c2 + 3 * LANES, load);
+        DoubleVector c30 = start(c, c3, load);
+        DoubleVector c31 = start(c, c3 + LANES, load);
+        DoubleVector c32 = start(c, c3 + 2 * LANES, load);
+        DoubleVector c33 = start(c, c3 + 3 * LANES, load);
+        for (int p = 0; p < kc; p++) {
+            int bp = bBase + p * NR;  // row p of the B strip: NR values
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, bp + LANES);
+            DoubleVector b2 = DoubleVector.fromArray(SPECIES, pb,
+                    bp + 2 * LANES);
+            DoubleVector b3 = DoubleVector.fromArray(SPECIES, pb,
+                    bp + 3 * LANES);
+            int ap = aBase + p * MR;  // column p of the A strip: MR values
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, pa[ap]);
+            c00 = b0.fma(a0, c00);    // c = b·a + c, one rounding
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            c03 = b3.fma(a0, c03);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, pa[ap + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            c13 = b3.fma(a1, c13);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, pa[ap + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            c23 = b3.fma(a2, c23);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, pa[ap + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+            c33 = b3.fma(a3, c33);
+        }
+        store(c, ci, c00, c01, c02, c03);
+        store(c, c1, c10, c11, c12, c13);
+        store(c, c2, c20, c21, c22, c23);
+        store(c, c3, c30, c31, c32, c33);
+    }
+    // end::tile[]
+
+    private static DoubleVector start(double[] c, int at, boolean load) {
+        return load ? DoubleVector.fromArray(SPECIES, c, at)
+                : DoubleVector.zero(SPECIES);
+    }
+
+    private static void store(double[] c, int at, DoubleVector v0,
+            DoubleVector v1, DoubleVector v2, DoubleVector v3) {
+        v0.intoArray(c, at);
+        v1.intoArray(c, at + LANES);
+        v2.intoArray(c, at + 2 * LANES);
+        v3.intoArray(c, at + 3 * LANES);
+    }
+
+    /** A tile cut by the edge of C: computed whole in scratch, copied. */
+    private static void edgeTile(Buffers buffers, int aBase, int bBase,
+            int kc, double[] c, int ci, int ldc, int rows, int cols,
+            boolean load) {
+        double[] scratch = buffers.tile;
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < NR; j++) {
+                scratch[r * NR + j] = load && r < rows && j < cols
+                        ? c[ci + r * ldc + j] : 0.0;
+            }
+        }
+        tile(buffers.packedA, aBase, buffers.packedB, bBase, kc, scratch, 0,
+                NR, true);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, r * NR, c, ci + r * ldc, cols);
+        }
+    }
+
+    // tag::pack[]
+    /** op(A)[ic..ic+mc)[pc..pc+kc) as strips of MR rows, column by column. */
+    private static void packA(boolean transA, double[] a, int aOffset,
+            int lda, int ic, int mc, int pc, int kc, double[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int strip = ir * kc;
+            for (int r = 0; r < MR; r++) {
+                int i = ic + ir + r;
+                boolean inside = ir + r < mc;
+                for (int p = 0; p < kc; p++) {
+                    // op(A)[i][p] is a[i·lda + p], or a[p·lda + i] for Aᵀ
+                    int at = transA ? aOffset + (pc + p) * lda + i
+                            : aOffset + i * lda + pc + p;
+                    packed[strip + p * MR + r] = inside ? a[at] : 0.0;
+                }
+            }
+        }
+    }
+
+    /** op(B)[pc..pc+kc)[jc..jc+nc) as strips of NR columns, row by row. */
+    private static void packB(boolean transB, double[] b, int bOffset,
+            int ldb, int pc, int kc, int jc, int nc, double[] packed) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int strip = jr * kc;
+            int cols = Math.min(NR, nc - jr);
+            for (int p = 0; p < kc; p++) {
+                int row = strip + p * NR;
+                if (!transB) {  // a row of B: contiguous
+                    System.arraycopy(b, bOffset + (pc + p) * ldb + jc + jr,
+                            packed, row, cols);
+                } else {        // op(B)[p][j] is b[j·ldb + p]
+                    for (int j = 0; j < cols; j++) {
+                        packed[row + j] = b[bOffset + (jc + jr + j) * ldb
+                                + pc + p];
+                    }
+                }
+                for (int j = cols; j < NR; j++) {
+                    packed[row + j] = 0.0;
+                }
+            }
+        }
+    }
+    // end::pack[]
+}
