@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         version = "Scratchformer 0.1.0",
         description = "A Transformer built from scratch, one chapter at a"
                 + " time.",
-        subcommands = {GradCheckCommand.class,
+        subcommands = {GradCheckCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,5 +1,6 @@
 package org.scratchformer.fast;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.scratchformer.tensor.GemmKernel;
@@ -7,7 +8,8 @@ import org.scratchformer.tensor.PlainKernel;
 
 /**
  * The matrix product with the Vector API: cache blocks, packed panels and
- * a 4-row register tile four vectors wide (4×32 with AVX-512).
+ * a 4-row register tile three vectors wide (4×12 with AVX2, 4×24 with
+ * AVX-512).
  *
  * <p>Loop order (as in BLIS and OpenBLAS): for each block of KC steps of
  * the inner dimension, pack that slice of op(B) into column strips NR wide
@@ -27,7 +29,7 @@ public final class VectorKernel implements GemmKernel {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();  // 8 doubles with AVX-512
     static final int MR = 4;                    // rows of the register tile
-    static final int NR = 4 * LANES;            // columns: four vectors
+    static final int NR = 3 * LANES;            // columns: three vectors
     static final int KC = 128;   // inner steps per block: a B strip in L1
     static final int MC = 96;    // rows per block: packed A in L2
     static final int NC = 512;   // columns per block: packed B in L2
@@ -43,7 +45,7 @@ public final class VectorKernel implements GemmKernel {
     /** Packed panels and a scratch tile, one set per thread, reused. */
     private static final class Buffers {
         final double[] packedA = new double[MC * KC];
-        final double[] packedB = new double[KC * NC];
+        final double[] packedB = new double[KC * ((NC + NR - 1) / NR * NR)];
         final double[] tile = new double[MR * NR];
     }
 
@@ -63,12 +65,16 @@ public final class VectorKernel implements GemmKernel {
                     b, bOffset, ldb, c, cOffset, ldc, accumulate);
             return;
         }
+        if (!accumulate) {  // C = 0, then every tile adds its products
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0.0);
+            }
+        }
         Buffers buffers = BUFFERS.get();
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean load = accumulate || pc > 0;  // C holds a partial sum
                 packB(transB, b, bOffset, ldb, pc, kc, jc, nc,
                         buffers.packedB);
                 for (int ic = 0; ic < m; ic += MC) {
@@ -76,7 +82,7 @@ public final class VectorKernel implements GemmKernel {
                     packA(transA, a, aOffset, lda, ic, mc, pc, kc,
                             buffers.packedA);
                     tiles(buffers, kc, mc, nc,
-                            c, cOffset + ic * ldc + jc, ldc, load);
+                            c, cOffset + ic * ldc + jc, ldc);
                 }
             }
         }
@@ -85,7 +91,7 @@ public final class VectorKernel implements GemmKernel {
 
     /** Every MR×NR tile of the (mc, nc) block of C at cBase. */
     private static void tiles(Buffers buffers, int kc, int mc, int nc,
-            double[] c, int cBase, int ldc, boolean load) {
+            double[] c, int cBase, int ldc) {
         for (int jr = 0; jr < nc; jr += NR) {
             int bBase = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
@@ -95,101 +101,87 @@ public final class VectorKernel implements GemmKernel {
                 int cols = Math.min(NR, nc - jr);
                 if (rows == MR && cols == NR) {
                     tile(buffers.packedA, aBase, buffers.packedB, bBase, kc,
-                            c, ci, ldc, load);
+                            c, ci, ldc);
                 } else {
                     edgeTile(buffers, aBase, bBase, kc, c, ci, ldc, rows,
-                            cols, load);
+                            cols);
                 }
             }
         }
     }
 
     // tag::tile[]
-    /** C[0..4)[0..NR) (+)= packed A strip (kc, 4) · packed B strip (kc, NR). */
+    /** C[0..4)[0..NR) += packed A strip (kc, 4) · packed B strip (kc, NR). */
     private static void tile(double[] pa, int aBase, double[] pb, int bBase,
-            int kc, double[] c, int ci, int ldc, boolean load) {
-        int c1 = ci + ldc;
+            int kc, double[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        DoubleVector c00 = start(c, ci, load);
-        DoubleVector c01 = start(c, ci + LANES, load);
-        DoubleVector c02 = start(c, ci + 2 * LANES, load);
-        DoubleVector c03 = start(c, ci + 3 * LANES, load);
-        DoubleVector c10 = start(c, c1, load);
-        DoubleVector c11 = start(c, c1 + LANES, load);
-        DoubleVector c12 = start(c, c1 + 2 * LANES, load);
-        DoubleVector c13 = start(c, c1 + 3 * LANES, load);
-        DoubleVector c20 = start(c, c2, load);
-        DoubleVector c21 = start(c, c2 + LANES, load);
-        DoubleVector c22 = start(c, c2 + 2 * LANES, load);
-        DoubleVector c23 = start(c, c2 + 3 * LANES, load);
-        DoubleVector c30 = start(c, c3, load);
-        DoubleVector c31 = start(c, c3 + LANES, load);
-        DoubleVector c32 = start(c, c3 + 2 * LANES, load);
-        DoubleVector c33 = start(c, c3 + 3 * LANES, load);
+        DoubleVector c00 = load(c, c0);
+        DoubleVector c01 = load(c, c0 + LANES);
+        DoubleVector c02 = load(c, c0 + 2 * LANES);
+        DoubleVector c10 = load(c, c1);
+        DoubleVector c11 = load(c, c1 + LANES);
+        DoubleVector c12 = load(c, c1 + 2 * LANES);
+        DoubleVector c20 = load(c, c2);
+        DoubleVector c21 = load(c, c2 + LANES);
+        DoubleVector c22 = load(c, c2 + 2 * LANES);
+        DoubleVector c30 = load(c, c3);
+        DoubleVector c31 = load(c, c3 + LANES);
+        DoubleVector c32 = load(c, c3 + 2 * LANES);
         for (int p = 0; p < kc; p++) {
             int bp = bBase + p * NR;  // row p of the B strip: NR values
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bp);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, bp + LANES);
-            DoubleVector b2 = DoubleVector.fromArray(SPECIES, pb,
-                    bp + 2 * LANES);
-            DoubleVector b3 = DoubleVector.fromArray(SPECIES, pb,
-                    bp + 3 * LANES);
+            DoubleVector b0 = load(pb, bp);
+            DoubleVector b1 = load(pb, bp + LANES);
+            DoubleVector b2 = load(pb, bp + 2 * LANES);
             int ap = aBase + p * MR;  // column p of the A strip: MR values
             DoubleVector a0 = DoubleVector.broadcast(SPECIES, pa[ap]);
             c00 = b0.fma(a0, c00);    // c = b·a + c, one rounding
             c01 = b1.fma(a0, c01);
             c02 = b2.fma(a0, c02);
-            c03 = b3.fma(a0, c03);
             DoubleVector a1 = DoubleVector.broadcast(SPECIES, pa[ap + 1]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
             c12 = b2.fma(a1, c12);
-            c13 = b3.fma(a1, c13);
             DoubleVector a2 = DoubleVector.broadcast(SPECIES, pa[ap + 2]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
             c22 = b2.fma(a2, c22);
-            c23 = b3.fma(a2, c23);
             DoubleVector a3 = DoubleVector.broadcast(SPECIES, pa[ap + 3]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
             c32 = b2.fma(a3, c32);
-            c33 = b3.fma(a3, c33);
         }
-        store(c, ci, c00, c01, c02, c03);
-        store(c, c1, c10, c11, c12, c13);
-        store(c, c2, c20, c21, c22, c23);
-        store(c, c3, c30, c31, c32, c33);
+        store(c, c0, c00, c01, c02);
+        store(c, c1, c10, c11, c12);
+        store(c, c2, c20, c21, c22);
+        store(c, c3, c30, c31, c32);
     }
     // end::tile[]
 
-    private static DoubleVector start(double[] c, int at, boolean load) {
-        return load ? DoubleVector.fromArray(SPECIES, c, at)
-                : DoubleVector.zero(SPECIES);
+    private static DoubleVector load(double[] array, int at) {
+        return DoubleVector.fromArray(SPECIES, array, at);
     }
 
     private static void store(double[] c, int at, DoubleVector v0,
-            DoubleVector v1, DoubleVector v2, DoubleVector v3) {
+            DoubleVector v1, DoubleVector v2) {
         v0.intoArray(c, at);
         v1.intoArray(c, at + LANES);
         v2.intoArray(c, at + 2 * LANES);
-        v3.intoArray(c, at + 3 * LANES);
     }
 
     /** A tile cut by the edge of C: computed whole in scratch, copied. */
     private static void edgeTile(Buffers buffers, int aBase, int bBase,
-            int kc, double[] c, int ci, int ldc, int rows, int cols,
-            boolean load) {
+            int kc, double[] c, int ci, int ldc, int rows, int cols) {
         double[] scratch = buffers.tile;
         for (int r = 0; r < MR; r++) {
             for (int j = 0; j < NR; j++) {
-                scratch[r * NR + j] = load && r < rows && j < cols
+                scratch[r * NR + j] = r < rows && j < cols
                         ? c[ci + r * ldc + j] : 0.0;
             }
         }
         tile(buffers.packedA, aBase, buffers.packedB, bBase, kc, scratch, 0,
-                NR, true);
+                NR);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(scratch, r * NR, c, ci + r * ldc, cols);
         }
