@@ -8,8 +8,9 @@ import org.scratchformer.tensor.PlainKernel;
 
 /**
  * The matrix product with the Vector API: cache blocks, packed panels and
- * a 4-row register tile three vectors wide (4×12 with AVX2, 4×24 with
- * AVX-512).
+ * a register tile of 6 rows by two vectors (6×8 with AVX2's 256-bit
+ * vectors, 6×16 with AVX-512): 12 accumulators, two vectors of B and a
+ * broadcast element of A fit AVX2's 16 vector registers.
  *
  * <p>Loop order (as in BLIS and OpenBLAS): for each block of KC steps of
  * the inner dimension, pack that slice of op(B) into column strips NR wide
@@ -26,10 +27,11 @@ import org.scratchformer.tensor.PlainKernel;
  */
 public final class VectorKernel implements GemmKernel {
     // tag::tile-sizes[]
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    static final int LANES = SPECIES.length();  // 8 doubles with AVX-512
-    static final int MR = 4;                    // rows of the register tile
-    static final int NR = 3 * LANES;            // columns: three vectors
+    static final VectorSpecies<Double> SPECIES =
+            DoubleVector.SPECIES_PREFERRED;     // the widest the CPU has
+    static final int LANES = SPECIES.length();  // 4 doubles with AVX2
+    static final int MR = 6;                    // rows of the register tile
+    static final int NR = 2 * LANES;            // columns: two vectors
     static final int KC = 128;   // inner steps per block: a B strip in L1
     static final int MC = 96;    // rows per block: packed A in L2
     static final int NC = 512;   // columns per block: packed B in L2
@@ -111,63 +113,74 @@ public final class VectorKernel implements GemmKernel {
     }
 
     // tag::tile[]
-    /** C[0..4)[0..NR) += packed A strip (kc, 4) · packed B strip (kc, NR). */
+    /** C[0..6)[0..NR) += A strip (kc, 6) · B strip (kc, NR), packed. */
     private static void tile(double[] pa, int aBase, double[] pb, int bBase,
             int kc, double[] c, int c0, int ldc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
         DoubleVector c00 = load(c, c0);
         DoubleVector c01 = load(c, c0 + LANES);
-        DoubleVector c02 = load(c, c0 + 2 * LANES);
         DoubleVector c10 = load(c, c1);
         DoubleVector c11 = load(c, c1 + LANES);
-        DoubleVector c12 = load(c, c1 + 2 * LANES);
         DoubleVector c20 = load(c, c2);
         DoubleVector c21 = load(c, c2 + LANES);
-        DoubleVector c22 = load(c, c2 + 2 * LANES);
         DoubleVector c30 = load(c, c3);
         DoubleVector c31 = load(c, c3 + LANES);
-        DoubleVector c32 = load(c, c3 + 2 * LANES);
+        DoubleVector c40 = load(c, c4);
+        DoubleVector c41 = load(c, c4 + LANES);
+        DoubleVector c50 = load(c, c5);
+        DoubleVector c51 = load(c, c5 + LANES);
+        // tag::tile-loop[]
         for (int p = 0; p < kc; p++) {
             int bp = bBase + p * NR;  // row p of the B strip: NR values
             DoubleVector b0 = load(pb, bp);
             DoubleVector b1 = load(pb, bp + LANES);
-            DoubleVector b2 = load(pb, bp + 2 * LANES);
             int ap = aBase + p * MR;  // column p of the A strip: MR values
             DoubleVector a0 = DoubleVector.broadcast(SPECIES, pa[ap]);
             c00 = b0.fma(a0, c00);    // c = b·a + c, one rounding
             c01 = b1.fma(a0, c01);
-            c02 = b2.fma(a0, c02);
-            DoubleVector a1 = DoubleVector.broadcast(SPECIES, pa[ap + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 1]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
-            c12 = b2.fma(a1, c12);
-            DoubleVector a2 = DoubleVector.broadcast(SPECIES, pa[ap + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 2]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
-            c22 = b2.fma(a2, c22);
-            DoubleVector a3 = DoubleVector.broadcast(SPECIES, pa[ap + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 3]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
-            c32 = b2.fma(a3, c32);
+            DoubleVector a4 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 4]);
+            c40 = b0.fma(a4, c40);
+            c41 = b1.fma(a4, c41);
+            DoubleVector a5 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 5]);
+            c50 = b0.fma(a5, c50);
+            c51 = b1.fma(a5, c51);
         }
-        store(c, c0, c00, c01, c02);
-        store(c, c1, c10, c11, c12);
-        store(c, c2, c20, c21, c22);
-        store(c, c3, c30, c31, c32);
+        // end::tile-loop[]
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + LANES);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + LANES);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + LANES);
+        c40.intoArray(c, c4);
+        c41.intoArray(c, c4 + LANES);
+        c50.intoArray(c, c5);
+        c51.intoArray(c, c5 + LANES);
     }
     // end::tile[]
 
     private static DoubleVector load(double[] array, int at) {
         return DoubleVector.fromArray(SPECIES, array, at);
-    }
-
-    private static void store(double[] c, int at, DoubleVector v0,
-            DoubleVector v1, DoubleVector v2) {
-        v0.intoArray(c, at);
-        v1.intoArray(c, at + LANES);
-        v2.intoArray(c, at + 2 * LANES);
     }
 
     /** A tile cut by the edge of C: computed whole in scratch, copied. */
@@ -193,14 +206,17 @@ public final class VectorKernel implements GemmKernel {
             int lda, int ic, int mc, int pc, int kc, double[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
             int strip = ir * kc;
-            for (int r = 0; r < MR; r++) {
-                int i = ic + ir + r;
-                boolean inside = ir + r < mc;
+            int rows = Math.min(MR, mc - ir);
+            for (int p = 0; p < kc; p++) {
+                Arrays.fill(packed, strip + p * MR + rows,
+                        strip + (p + 1) * MR, 0.0);  // padding
+            }
+            for (int r = 0; r < rows; r++) {
+                int row = aOffset + (ic + ir + r) * (transA ? 1 : lda);
                 for (int p = 0; p < kc; p++) {
                     // op(A)[i][p] is a[i·lda + p], or a[p·lda + i] for Aᵀ
-                    int at = transA ? aOffset + (pc + p) * lda + i
-                            : aOffset + i * lda + pc + p;
-                    packed[strip + p * MR + r] = inside ? a[at] : 0.0;
+                    packed[strip + p * MR + r] = transA
+                            ? a[row + (pc + p) * lda] : a[row + pc + p];
                 }
             }
         }
@@ -213,18 +229,15 @@ public final class VectorKernel implements GemmKernel {
             int strip = jr * kc;
             int cols = Math.min(NR, nc - jr);
             for (int p = 0; p < kc; p++) {
-                int row = strip + p * NR;
-                if (!transB) {  // a row of B: contiguous
-                    System.arraycopy(b, bOffset + (pc + p) * ldb + jc + jr,
-                            packed, row, cols);
-                } else {        // op(B)[p][j] is b[j·ldb + p]
-                    for (int j = 0; j < cols; j++) {
-                        packed[row + j] = b[bOffset + (jc + jr + j) * ldb
-                                + pc + p];
-                    }
-                }
-                for (int j = cols; j < NR; j++) {
-                    packed[row + j] = 0.0;
+                Arrays.fill(packed, strip + p * NR + cols,
+                        strip + (p + 1) * NR, 0.0);  // padding
+            }
+            for (int j = 0; j < cols; j++) {
+                int column = bOffset + (jc + jr + j) * (transB ? ldb : 1);
+                for (int p = 0; p < kc; p++) {
+                    // op(B)[p][j] is b[p·ldb + j], or b[j·ldb + p] for Bᵀ
+                    packed[strip + p * NR + j] = transB
+                            ? b[column + pc + p] : b[column + (pc + p) * ldb];
                 }
             }
         }
