@@ -71,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "GFLOP/s    %.1f%n", r.gflops());
         out.printf(Locale.ROOT, "allocated  %.1f MB per step%n",
                 r.bytesPerStep() / 1e6);
+        out.printf(Locale.ROOT, "CPU        %.3f s per step (every thread of"
+                + " the process, GC and JIT included)%n",
+                r.cpuSecondsPerStep());
         out.printf(Locale.ROOT, "loss       %.5f after %d steps%n",
                 r.lastLoss(), warmup + steps);
         return 0;

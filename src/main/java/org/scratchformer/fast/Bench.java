@@ -13,7 +13,7 @@ public final class Bench {
 
     /** What one run measured. */
     public record Result(int steps, double medianSeconds, double minSeconds,
-            long bytesPerStep, double lastLoss) {
+            long bytesPerStep, double cpuSecondsPerStep, double lastLoss) {
         public double stepsPerSecond() {
             return 1 / medianSeconds;
         }
@@ -35,17 +35,29 @@ public final class Bench {
         }
         double[] seconds = new double[steps];
         long bytesBefore = allocatedBytes();
+        long cpuBefore = processCpuNanos();
         double loss = Double.NaN;
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
             loss = workload.step();
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
-        long bytes = (allocatedBytes() - bytesBefore) / Math.max(1, steps);
+        long bytes = (allocatedBytes() - bytesBefore) / steps;
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9 / steps;
         Arrays.sort(seconds);
-        return new Result(steps, seconds[steps / 2], seconds[0], bytes, loss);
+        return new Result(steps, seconds[steps / 2], seconds[0], bytes, cpu,
+                loss);
     }
     // end::measure[]
+
+    /** CPU time of the whole process so far: all threads, GC and JIT. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
 
     /** Bytes allocated so far by the calling thread (HotSpot's counter). */
     static long allocatedBytes() {

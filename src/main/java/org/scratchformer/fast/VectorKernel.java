@@ -207,16 +207,20 @@ public final class VectorKernel implements GemmKernel {
         for (int ir = 0; ir < mc; ir += MR) {
             int strip = ir * kc;
             int rows = Math.min(MR, mc - ir);
-            for (int p = 0; p < kc; p++) {
-                Arrays.fill(packed, strip + p * MR + rows,
-                        strip + (p + 1) * MR, 0.0);  // padding
+            if (rows < MR) {
+                Arrays.fill(packed, strip, strip + kc * MR, 0.0);  // padding
             }
-            for (int r = 0; r < rows; r++) {
-                int row = aOffset + (ic + ir + r) * (transA ? 1 : lda);
+            if (transA) {  // op(A)[i][p] is a[p·lda + i]: read along i
                 for (int p = 0; p < kc; p++) {
-                    // op(A)[i][p] is a[i·lda + p], or a[p·lda + i] for Aᵀ
-                    packed[strip + p * MR + r] = transA
-                            ? a[row + (pc + p) * lda] : a[row + pc + p];
+                    int from = aOffset + (pc + p) * lda + ic + ir;
+                    System.arraycopy(a, from, packed, strip + p * MR, rows);
+                }
+            } else {       // op(A)[i][p] is a[i·lda + p]: read along p
+                for (int r = 0; r < rows; r++) {
+                    int from = aOffset + (ic + ir + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[strip + p * MR + r] = a[from + p];
+                    }
                 }
             }
         }
@@ -228,16 +232,20 @@ public final class VectorKernel implements GemmKernel {
         for (int jr = 0; jr < nc; jr += NR) {
             int strip = jr * kc;
             int cols = Math.min(NR, nc - jr);
-            for (int p = 0; p < kc; p++) {
-                Arrays.fill(packed, strip + p * NR + cols,
-                        strip + (p + 1) * NR, 0.0);  // padding
+            if (cols < NR) {
+                Arrays.fill(packed, strip, strip + kc * NR, 0.0);  // padding
             }
-            for (int j = 0; j < cols; j++) {
-                int column = bOffset + (jc + jr + j) * (transB ? ldb : 1);
+            if (transB) {  // op(B)[p][j] is b[j·ldb + p]: read along p
+                for (int j = 0; j < cols; j++) {
+                    int from = bOffset + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[strip + p * NR + j] = b[from + p];
+                    }
+                }
+            } else {       // op(B)[p][j] is b[p·ldb + j]: read along j
                 for (int p = 0; p < kc; p++) {
-                    // op(B)[p][j] is b[p·ldb + j], or b[j·ldb + p] for Bᵀ
-                    packed[strip + p * NR + j] = transB
-                            ? b[column + pc + p] : b[column + (pc + p) * ldb];
+                    int from = bOffset + (pc + p) * ldb + jc + jr;
+                    System.arraycopy(b, from, packed, strip + p * NR, cols);
                 }
             }
         }
