@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 GradCheckCommand.class,
                 ExerciseCommand.class,
                 DataCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -29,10 +29,14 @@ public final class AddRow extends BinaryOp {
                     + Shapes.of(b) + " but must be " + Shapes.of(1, x.numCols)
                     + ", one row as wide as X " + Shapes.of(x));
         }
-        // 1·b (R, C) = 1 (R, 1) · b (1, C): b copied into every row
-        DMatrixRMaj rows = CommonOps_DDRM.mult(Ones.column(x.numRows), b,
-                null);
-        return CommonOps_DDRM.add(x, rows, null);  // Y (R, C)
+        // Y (R, C) = X + 1·b: b added to every row, 1·b never built
+        DMatrixRMaj y = x.copy();
+        for (int r = 0; r < y.numRows; r++) {
+            for (int c = 0; c < y.numCols; c++) {
+                y.data[r * y.numCols + c] += b.data[c];
+            }
+        }
+        return y;
     }
     // end::forward[]
 

@@ -1,9 +1,9 @@
 package org.scratchformer.ops;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.tensor.BinaryOp;
 import org.scratchformer.tensor.Grads;
+import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Shapes;
 
 /**
@@ -29,7 +29,7 @@ public final class MatMulTransA extends BinaryOp {
                     + " has " + b.numRows + "; Aᵀ·B needs equal row counts");
         }
         // Y (N, M) = Aᵀ (N, K) · B (K, M)
-        return CommonOps_DDRM.multTransA(a, b, null);
+        return Products.multTransA(a, b);
     }
     // end::forward[]
 
@@ -37,8 +37,8 @@ public final class MatMulTransA extends BinaryOp {
     @Override
     protected Grads backward(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj y,
             DMatrixRMaj dY) {
-        DMatrixRMaj dA = CommonOps_DDRM.multTransB(b, dY, null);  // (K, N)
-        DMatrixRMaj dB = CommonOps_DDRM.mult(a, dY, null);        // (K, M)
+        DMatrixRMaj dA = Products.multTransB(b, dY);  // (K, N) = B·dYᵀ
+        DMatrixRMaj dB = Products.mult(a, dY);        // (K, M) = A·dY
         return new Grads(dA, dB);
     }
     // end::backward[]

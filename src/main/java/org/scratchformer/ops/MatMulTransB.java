@@ -1,9 +1,9 @@
 package org.scratchformer.ops;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.tensor.BinaryOp;
 import org.scratchformer.tensor.Grads;
+import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Shapes;
 
 /**
@@ -29,7 +29,7 @@ public final class MatMulTransB extends BinaryOp {
                     + b.numCols + "; A·Bᵀ needs equal column counts");
         }
         // Y (N, M) = A (N, K) · Bᵀ (K, M)
-        return CommonOps_DDRM.multTransB(a, b, null);
+        return Products.multTransB(a, b);
     }
     // end::forward[]
 
@@ -37,8 +37,8 @@ public final class MatMulTransB extends BinaryOp {
     @Override
     protected Grads backward(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj y,
             DMatrixRMaj dY) {
-        DMatrixRMaj dA = CommonOps_DDRM.mult(dY, b, null);        // (N, K)
-        DMatrixRMaj dB = CommonOps_DDRM.multTransA(dY, a, null);  // (M, K)
+        DMatrixRMaj dA = Products.mult(dY, b);        // (N, K) = dY·B
+        DMatrixRMaj dB = Products.multTransA(dY, a);  // (M, K) = dYᵀ·A
         return new Grads(dA, dB);
     }
     // end::backward[]

@@ -63,13 +63,13 @@ public final class Engine {
         List<Tensor> order = topologicalOrder(root);  // inputs first
         for (Tensor t : order) {
             if (!t.isLeaf()) {
-                t.grad().zero();  // intermediate grads hold this pass only
+                t.clearGrad();  // intermediate grads hold this pass only
             }
         }
-        CommonOps_DDRM.addEquals(root.grad(), dY);
+        receive(root, dY, false);  // dY is the caller's: keep a copy
         for (int i = order.size() - 1; i >= 0; i--) {  // outputs first
             Tensor t = order.get(i);
-            if (!t.isLeaf()) {
+            if (!t.isLeaf() && t.hasGrad()) {
                 propagate(t);
             }
         }
@@ -88,12 +88,54 @@ public final class Engine {
         for (int i = 0; i < inputs.size(); i++) {
             Tensor input = inputs.get(i);
             if (grads.get(i) != null && input.requiresGrad()) {
-                // accumulate, +=: the input may feed several ops
-                grads.addInto(i, input.grad());
+                // accumulate: the input may feed several ops
+                if (grads.isBlock()) {
+                    grads.addInto(i, input.grad());  // += into the block
+                } else {
+                    receive(input, grads.get(i), owned(t, x, grads, i));
+                }
             }
         }
     }
     // end::propagate[]
+
+    // tag::receive[]
+    /** t's gradient += g; the first g is kept instead of added to zeros. */
+    private static void receive(Tensor t, DMatrixRMaj g, boolean owned) {
+        if (t.hasGrad()) {
+            CommonOps_DDRM.addEquals(t.grad(), g);  // +=, never =
+        } else {
+            t.setGrad(owned ? g : g.copy());
+        }
+    }
+    // end::receive[]
+
+    // tag::ch13-owned[]
+    /**
+     * Whether gradient i is a matrix of its own that the engine may keep:
+     * not dY, Y or an input, nor sharing its numbers with another gradient
+     * of the same call. Every op returns new matrices (its tests check it);
+     * an op of your own that returns dY itself is copied, not corrupted.
+     */
+    private static boolean owned(Tensor t, List<DMatrixRMaj> x, Grads grads,
+            int i) {
+        double[] data = grads.get(i).data;
+        if (data == t.grad().data || data == t.value().data) {
+            return false;
+        }
+        for (DMatrixRMaj input : x) {
+            if (data == input.data) {
+                return false;
+            }
+        }
+        for (int j = 0; j < grads.size(); j++) {
+            if (j != i && grads.get(j) != null && data == grads.get(j).data) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // end::ch13-owned[]
 
     // tag::check-grads[]
     private static void checkGrads(Op op, List<Tensor> inputs, Grads grads) {

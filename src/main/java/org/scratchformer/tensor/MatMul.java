@@ -1,7 +1,6 @@
 package org.scratchformer.tensor;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Matrix product. PyTorch: mm in derivatives.yaml.
@@ -23,7 +22,7 @@ public final class MatMul extends BinaryOp {
                     + a.numCols + " and " + b.numRows + " differ");
         }
         // Y (N, M) = A (N, K) · B (K, M)
-        return CommonOps_DDRM.mult(a, b, null);
+        return Products.mult(a, b);
     }
     // end::forward[]
 
@@ -31,8 +30,8 @@ public final class MatMul extends BinaryOp {
     @Override
     protected Grads backward(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj y,
             DMatrixRMaj dY) {
-        DMatrixRMaj dA = CommonOps_DDRM.multTransB(dY, b, null);  // (N, K)
-        DMatrixRMaj dB = CommonOps_DDRM.multTransA(a, dY, null);  // (K, M)
+        DMatrixRMaj dA = Products.multTransB(dY, b);  // (N, K) = dY·Bᵀ
+        DMatrixRMaj dB = Products.multTransA(a, dY);  // (K, M) = Aᵀ·dY
         return new Grads(dA, dB);
     }
     // end::backward[]

@@ -94,6 +94,21 @@ public final class Tensor {
         return grad;
     }
 
+    /** Whether a gradient has been received (or made by {@link #grad}). */
+    boolean hasGrad() {
+        return grad != null;
+    }
+
+    /** The engine keeps {@code g} as the gradient; it must be unshared. */
+    void setGrad(DMatrixRMaj g) {
+        grad = g;
+    }
+
+    /** Forgets the gradient: the next one received is kept as it is. */
+    void clearGrad() {
+        grad = null;
+    }
+
     /** Sets the gradient to zero (the graph is untouched). */
     public void zeroGrad() {
         if (grad != null) {

@@ -325,4 +325,52 @@ class EngineTest {
         x.backward();
         assertEquals(1.0, x.grad().get(0), 0.0);
     }
+
+    /** Breaks the contract on purpose: its backward returns dY itself. */
+    static final class PassDyThrough extends UnaryOp {
+        @Override
+        public String name() {
+            return "pass_dy_through";
+        }
+
+        @Override
+        protected DMatrixRMaj forward(DMatrixRMaj x) {
+            return x.copy();
+        }
+
+        @Override
+        protected DMatrixRMaj backward(DMatrixRMaj x, DMatrixRMaj y,
+                DMatrixRMaj dY) {
+            return dY;
+        }
+    }
+
+    @Test
+    void aGradientTheEngineKeepsIsNeverAnotherTensorsGradient() {
+        Tensor x = Tensor.variable(new double[][] {{1, 2}});
+        Tensor y = new PassDyThrough().apply(x);
+        SUM.apply(y).backward();
+        assertMatrixEquals(ones(1, 2), x.grad(), 0);
+        x.grad().set(0, 7.0);  // e.g. an optimizer clipping it in place
+        assertMatrixEquals(ones(1, 2), y.grad(), 0);
+    }
+
+    @Test
+    void theFirstGradientKeptIsAddedToByTheNext() {
+        // x feeds matmul twice and add once: three contributions, the first
+        // kept as it came from its op, the next two added to it
+        Tensor x = Tensor.variable(new double[][] {{1, 2}, {3, 4}});
+        Tensor loss = SUM.apply(ADD.apply(MATMUL.apply(x, x), x));
+        loss.backward();
+        // d/dX Σ(X·X + X) = 1·Xᵀ + Xᵀ·1 + 1
+        DMatrixRMaj one = ones(2, 2);
+        DMatrixRMaj expected = CommonOps_DDRM.add(
+                CommonOps_DDRM.multTransB(one, x.value(), null),
+                CommonOps_DDRM.multTransA(x.value(), one, null), null);
+        CommonOps_DDRM.addEquals(expected, one);
+        assertMatrixEquals(expected, x.grad(), 1e-12);
+        loss.backward();  // a second pass adds the same again
+        CommonOps_DDRM.scale(2, expected);
+        assertMatrixEquals(expected, x.grad(), 1e-12);
+    }
 }

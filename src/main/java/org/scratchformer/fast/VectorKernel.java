@@ -1,0 +1,254 @@
+package org.scratchformer.fast;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.scratchformer.tensor.GemmKernel;
+import org.scratchformer.tensor.PlainKernel;
+
+/**
+ * The matrix product with the Vector API: cache blocks, packed panels and
+ * a register tile of 6 rows by two vectors (6×8 with AVX2's 256-bit
+ * vectors, 6×16 with AVX-512): 12 accumulators, two vectors of B and a
+ * broadcast element of A fit AVX2's 16 vector registers.
+ *
+ * <p>Loop order (as in BLIS and OpenBLAS): for each block of KC steps of
+ * the inner dimension, pack that slice of op(B) into column strips NR wide
+ * and, for each block of MC rows, that slice of op(A) into row strips MR
+ * high; then every MR×NR tile of C gets KC fused multiply-adds of a
+ * broadcast element of A times a vector of B. Packing reads A and B through
+ * their strides once, so Aᵀ and Bᵀ cost the same as A and B, and the
+ * innermost loop reads both packed strips with stride 1. Strips are padded
+ * with zeros: a tile at the edge of C is computed in full in a scratch tile
+ * and only its valid part copied back.
+ *
+ * <p>Each element of C is still one chain of FMAs over p = 0..k−1, the
+ * order {@link PlainKernel} uses: the two give the same bits.
+ */
+public final class VectorKernel implements GemmKernel {
+    // tag::tile-sizes[]
+    static final VectorSpecies<Double> SPECIES =
+            DoubleVector.SPECIES_PREFERRED;     // the widest the CPU has
+    static final int LANES = SPECIES.length();  // 4 doubles with AVX2
+    static final int MR = 6;                    // rows of the register tile
+    static final int NR = 2 * LANES;            // columns: two vectors
+    static final int KC = 128;   // inner steps per block: a B strip in L1
+    static final int MC = 96;    // rows per block: packed A in L2
+    static final int NC = 512;   // columns per block: packed B in L2
+    // end::tile-sizes[]
+    /** Below this many multiply-adds, packing costs more than it saves. */
+    static final int SMALL = 2048;
+
+    private static final ThreadLocal<Buffers> BUFFERS =
+            ThreadLocal.withInitial(Buffers::new);
+
+    private final PlainKernel plain = new PlainKernel();
+
+    /** Packed panels and a scratch tile, one set per thread, reused. */
+    private static final class Buffers {
+        final double[] packedA = new double[MC * KC];
+        final double[] packedB = new double[KC * ((NC + NR - 1) / NR * NR)];
+        final double[] tile = new double[MR * NR];
+    }
+
+    @Override
+    public String name() {
+        return "vector " + SPECIES.vectorBitSize() + "-bit";
+    }
+
+    // tag::blocks[]
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+            double[] a, int aOffset, int lda,
+            double[] b, int bOffset, int ldb,
+            double[] c, int cOffset, int ldc, boolean accumulate) {
+        if ((long) m * n * k < SMALL || k == 0) {
+            plain.gemm(transA, transB, m, n, k, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc, accumulate);
+            return;
+        }
+        if (!accumulate) {  // C = 0, then every tile adds its products
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0.0);
+            }
+        }
+        Buffers buffers = BUFFERS.get();
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, b, bOffset, ldb, pc, kc, jc, nc,
+                        buffers.packedB);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(transA, a, aOffset, lda, ic, mc, pc, kc,
+                            buffers.packedA);
+                    tiles(buffers, kc, mc, nc,
+                            c, cOffset + ic * ldc + jc, ldc);
+                }
+            }
+        }
+    }
+    // end::blocks[]
+
+    /** Every MR×NR tile of the (mc, nc) block of C at cBase. */
+    private static void tiles(Buffers buffers, int kc, int mc, int nc,
+            double[] c, int cBase, int ldc) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int bBase = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int aBase = ir * kc;
+                int ci = cBase + ir * ldc + jr;
+                int rows = Math.min(MR, mc - ir);
+                int cols = Math.min(NR, nc - jr);
+                if (rows == MR && cols == NR) {
+                    tile(buffers.packedA, aBase, buffers.packedB, bBase, kc,
+                            c, ci, ldc);
+                } else {
+                    edgeTile(buffers, aBase, bBase, kc, c, ci, ldc, rows,
+                            cols);
+                }
+            }
+        }
+    }
+
+    // tag::tile[]
+    /** C[0..6)[0..NR) += A strip (kc, 6) · B strip (kc, NR), packed. */
+    private static void tile(double[] pa, int aBase, double[] pb, int bBase,
+            int kc, double[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        DoubleVector c00 = load(c, c0);
+        DoubleVector c01 = load(c, c0 + LANES);
+        DoubleVector c10 = load(c, c1);
+        DoubleVector c11 = load(c, c1 + LANES);
+        DoubleVector c20 = load(c, c2);
+        DoubleVector c21 = load(c, c2 + LANES);
+        DoubleVector c30 = load(c, c3);
+        DoubleVector c31 = load(c, c3 + LANES);
+        DoubleVector c40 = load(c, c4);
+        DoubleVector c41 = load(c, c4 + LANES);
+        DoubleVector c50 = load(c, c5);
+        DoubleVector c51 = load(c, c5 + LANES);
+        // tag::tile-loop[]
+        for (int p = 0; p < kc; p++) {
+            int bp = bBase + p * NR;  // row p of the B strip: NR values
+            DoubleVector b0 = load(pb, bp);
+            DoubleVector b1 = load(pb, bp + LANES);
+            int ap = aBase + p * MR;  // column p of the A strip: MR values
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, pa[ap]);
+            c00 = b0.fma(a0, c00);    // c = b·a + c, one rounding
+            c01 = b1.fma(a0, c01);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            DoubleVector a4 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 4]);
+            c40 = b0.fma(a4, c40);
+            c41 = b1.fma(a4, c41);
+            DoubleVector a5 = DoubleVector.broadcast(SPECIES,
+                    pa[ap + 5]);
+            c50 = b0.fma(a5, c50);
+            c51 = b1.fma(a5, c51);
+        }
+        // end::tile-loop[]
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + LANES);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + LANES);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + LANES);
+        c40.intoArray(c, c4);
+        c41.intoArray(c, c4 + LANES);
+        c50.intoArray(c, c5);
+        c51.intoArray(c, c5 + LANES);
+    }
+    // end::tile[]
+
+    private static DoubleVector load(double[] array, int at) {
+        return DoubleVector.fromArray(SPECIES, array, at);
+    }
+
+    /** A tile cut by the edge of C: computed whole in scratch, copied. */
+    private static void edgeTile(Buffers buffers, int aBase, int bBase,
+            int kc, double[] c, int ci, int ldc, int rows, int cols) {
+        double[] scratch = buffers.tile;
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < NR; j++) {
+                scratch[r * NR + j] = r < rows && j < cols
+                        ? c[ci + r * ldc + j] : 0.0;
+            }
+        }
+        tile(buffers.packedA, aBase, buffers.packedB, bBase, kc, scratch, 0,
+                NR);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, r * NR, c, ci + r * ldc, cols);
+        }
+    }
+
+    // tag::pack[]
+    /** op(A)[ic..ic+mc)[pc..pc+kc) as strips of MR rows, column by column. */
+    private static void packA(boolean transA, double[] a, int aOffset,
+            int lda, int ic, int mc, int pc, int kc, double[] packed) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int strip = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            if (rows < MR) {
+                Arrays.fill(packed, strip, strip + kc * MR, 0.0);  // padding
+            }
+            if (transA) {  // op(A)[i][p] is a[p·lda + i]: read along i
+                for (int p = 0; p < kc; p++) {
+                    int from = aOffset + (pc + p) * lda + ic + ir;
+                    System.arraycopy(a, from, packed, strip + p * MR, rows);
+                }
+            } else {       // op(A)[i][p] is a[i·lda + p]: read along p
+                for (int r = 0; r < rows; r++) {
+                    int from = aOffset + (ic + ir + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[strip + p * MR + r] = a[from + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** op(B)[pc..pc+kc)[jc..jc+nc) as strips of NR columns, row by row. */
+    private static void packB(boolean transB, double[] b, int bOffset,
+            int ldb, int pc, int kc, int jc, int nc, double[] packed) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int strip = jr * kc;
+            int cols = Math.min(NR, nc - jr);
+            if (cols < NR) {
+                Arrays.fill(packed, strip, strip + kc * NR, 0.0);  // padding
+            }
+            if (transB) {  // op(B)[p][j] is b[j·ldb + p]: read along p
+                for (int j = 0; j < cols; j++) {
+                    int from = bOffset + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[strip + p * NR + j] = b[from + p];
+                    }
+                }
+            } else {       // op(B)[p][j] is b[p·ldb + j]: read along j
+                for (int p = 0; p < kc; p++) {
+                    int from = bOffset + (pc + p) * ldb + jc + jr;
+                    System.arraycopy(b, from, packed, strip + p * NR, cols);
+                }
+            }
+        }
+    }
+    // end::pack[]
+}

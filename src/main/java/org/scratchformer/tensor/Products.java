@@ -1,0 +1,240 @@
+package org.scratchformer.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Every matrix product the engine runs: A·B, Aᵀ·B and A·Bᵀ without
+ * transposed copies, and a strided block form for products over row and
+ * column blocks of bigger matrices (heads, sequences of a batch).
+ *
+ * <p>The work is done by a {@link GemmKernel}: chapter 13's Vector API
+ * kernel when the {@code jdk.incubator.vector} module is present, else the
+ * plain-Java {@link PlainKernel}; both give the same bits. Large products
+ * are split into row or column blocks over a small fixed pool of threads;
+ * each element of C is still one chain of fused multiply-adds in a fixed
+ * order, so the bits do not depend on the number of threads either.
+ *
+ * <p>System properties: {@code scratchformer.kernel=plain} forces the
+ * plain-Java kernel; {@code scratchformer.threads=N} sets the number of
+ * threads (default: the number of processors).
+ */
+public final class Products {
+    /** Below this many multiply-adds per thread a product stays on one. */
+    static final long MIN_WORK_PER_THREAD = 1L << 18;
+
+    private static final GemmKernel KERNEL = loadKernel();
+    private static int threads = Integer.getInteger("scratchformer.threads",
+            Runtime.getRuntime().availableProcessors());
+    private static ExecutorService pool;
+
+    private Products() {
+    }
+
+    // tag::entry-points[]
+    /** C (m, n) = A (m, k) · B (k, n), a new matrix. */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
+        requireInner("A·B", a.numCols, b.numRows, a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+        gemm(false, false, a.numRows, b.numCols, a.numCols,
+                a.data, 0, a.numCols, b.data, 0, b.numCols,
+                c.data, 0, c.numCols, false);
+        return c;
+    }
+
+    /** C (m, n) = Aᵀ (m, k) · B (k, n), A stored (k, m); a new matrix. */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
+        requireInner("Aᵀ·B", a.numRows, b.numRows, a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
+        gemm(true, false, a.numCols, b.numCols, a.numRows,
+                a.data, 0, a.numCols, b.data, 0, b.numCols,
+                c.data, 0, c.numCols, false);
+        return c;
+    }
+
+    /** C (m, n) = A (m, k) · Bᵀ (k, n), B stored (n, k); a new matrix. */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        requireInner("A·Bᵀ", a.numCols, b.numCols, a, b);
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
+        gemm(false, true, a.numRows, b.numRows, a.numCols,
+                a.data, 0, a.numCols, b.data, 0, b.numCols,
+                c.data, 0, c.numCols, false);
+        return c;
+    }
+    // end::entry-points[]
+
+    /**
+     * C (m, n) = op(A) (m, k) · op(B) (k, n), or C += op(A)·op(B) when
+     * {@code accumulate}; row-major with leading dimensions (the distance
+     * between the starts of two stored rows). op(A) is Aᵀ when
+     * {@code transA}: A is then stored (k, m). C must not overlap A or B.
+     */
+    public static void gemm(boolean transA, boolean transB,
+            int m, int n, int k,
+            double[] a, int aOffset, int lda,
+            double[] b, int bOffset, int ldb,
+            double[] c, int cOffset, int ldc, boolean accumulate) {
+        checkBlock("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        checkBlock("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        checkBlock("C", c, cOffset, ldc, m, n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int parts = parts(m, n, k);
+        if (parts == 1) {
+            KERNEL.gemm(transA, transB, m, n, k, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc, accumulate);
+            return;
+        }
+        inParallel(parts, (lo, hi, byRows) -> {
+            if (byRows) {  // rows lo..hi of C: rows of op(A)
+                KERNEL.gemm(transA, transB, hi - lo, n, k,
+                        a, aOffset + lo * (transA ? 1 : lda), lda,
+                        b, bOffset, ldb,
+                        c, cOffset + lo * ldc, ldc, accumulate);
+            } else {       // columns lo..hi of C: columns of op(B)
+                KERNEL.gemm(transA, transB, m, hi - lo, k,
+                        a, aOffset, lda,
+                        b, bOffset + lo * (transB ? ldb : 1), ldb,
+                        c, cOffset + lo, ldc, accumulate);
+            }
+        }, m >= n ? m : n, m >= n);
+    }
+
+    /** The kernel in use, for reports: "plain" or "vector 512-bit". */
+    public static String kernelName() {
+        return KERNEL.name();
+    }
+
+    /** The number of threads large products are split over. */
+    public static synchronized int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads large products are split over (≥ 1). */
+    public static synchronized void setThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("Products: threads must be at"
+                    + " least 1, got " + count);
+        }
+        if (count != threads && pool != null) {
+            pool.shutdown();
+            pool = null;
+        }
+        threads = count;
+    }
+
+    /** How many blocks to split C into: 1 for a small product. */
+    static int parts(int m, int n, int k) {
+        int count = threads();
+        if (count == 1 || Thread.currentThread().getName()
+                .startsWith(POOL_NAME)) {
+            return 1;  // already on a pool thread: no nesting
+        }
+        long work = (long) m * n * Math.max(k, 1);
+        long byWork = work / MIN_WORK_PER_THREAD;
+        return (int) Math.max(1, Math.min(count, Math.min(byWork,
+                Math.max(m, n) / 8)));
+    }
+
+    private static final String POOL_NAME = "scratchformer-products-";
+
+    private interface Block {
+        void run(int lo, int hi, boolean byRows);
+    }
+
+    /**
+     * Splits [0, size) into {@code parts} blocks (multiples of 8 except the
+     * last), runs block 0 on the calling thread and the others on the pool.
+     */
+    private static void inParallel(int parts, Block block, int size,
+            boolean byRows) {
+        int step = ((size + parts - 1) / parts + 7) / 8 * 8;
+        List<Future<?>> others = new ArrayList<>(parts - 1);
+        ExecutorService executor = pool();
+        for (int lo = step; lo < size; lo += step) {
+            int from = lo;
+            int to = Math.min(size, lo + step);
+            others.add(executor.submit(() -> block.run(from, to, byRows)));
+        }
+        block.run(0, Math.min(size, step), byRows);
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Products: interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Products: a block failed",
+                        e.getCause());
+            }
+        }
+    }
+
+    private static synchronized ExecutorService pool() {
+        if (pool == null) {
+            int count = Math.max(1, threads - 1);
+            int[] made = {0};
+            pool = Executors.newFixedThreadPool(count, task -> {
+                Thread t = new Thread(task, POOL_NAME + (++made[0]));
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    private static GemmKernel loadKernel() {
+        PlainKernel plain = new PlainKernel();
+        if ("plain".equals(System.getProperty("scratchformer.kernel"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector")
+                        .isEmpty()) {
+            return plain;
+        }
+        try {
+            for (GemmKernel kernel : ServiceLoader.load(GemmKernel.class)) {
+                return kernel;
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // a kernel that cannot load: the plain one gives the same bits
+        }
+        return plain;
+    }
+
+    private static void requireInner(String product, int left, int right,
+            DMatrixRMaj a, DMatrixRMaj b) {
+        if (left != right) {
+            throw new IllegalArgumentException("Products: cannot compute "
+                    + product + " for A " + Shapes.of(a) + " and B "
+                    + Shapes.of(b) + ": inner sizes " + left + " and "
+                    + right + " differ");
+        }
+    }
+
+    /** A (rows, cols) block at offset with leading dimension ld fits. */
+    private static void checkBlock(String name, double[] data, int offset,
+            int ld, int rows, int cols) {
+        if (rows < 0 || cols < 0 || offset < 0 || (rows > 1 && ld < cols)) {
+            throw new IllegalArgumentException("Products.gemm: " + name
+                    + " block " + Shapes.of(rows, cols) + " at offset "
+                    + offset + " with leading dimension " + ld
+                    + " is not a valid block");
+        }
+        long last = rows == 0 || cols == 0 ? offset
+                : offset + (long) (rows - 1) * ld + cols;
+        if (last > data.length) {
+            throw new IllegalArgumentException("Products.gemm: " + name
+                    + " block " + Shapes.of(rows, cols) + " at offset "
+                    + offset + " with leading dimension " + ld
+                    + " needs " + last + " elements; the array has "
+                    + data.length);
+        }
+    }
+}
