@@ -1,5 +1,7 @@
 package org.scratchformer.attention;
 
+import org.scratchformer.tensor.Products;
+
 /**
  * C += op(A)·op(B) on blocks of larger row-major arrays: the one loop
  * nest behind every batched product of this chapter.
@@ -14,14 +16,23 @@ public final class BlockProducts {
     private BlockProducts() {
     }
 
-    // tag::gemm[]
     /**
      * C (m, n) += op(A) (m, k) · op(B) (k, n), where op(A) is A or Aᵀ as
      * {@code transA} says (likewise B). C's block is modified; A and B are
-     * only read.
+     * only read. It computes what {@link #multiplyAddByLoops} shows, with
+     * chapter 13's kernel.
      */
-    public static void multiplyAdd(boolean transA, boolean transB, int m, int n,
-            int k, double[] a, int aOffset, int lda, double[] b,
+    public static void multiplyAdd(boolean transA, boolean transB, int m,
+            int n, int k, double[] a, int aOffset, int lda, double[] b,
+            int bOffset, int ldb, double[] c, int cOffset, int ldc) {
+        Products.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset,
+                ldb, c, cOffset, ldc, true);
+    }
+
+    // tag::gemm[]
+    /** {@link #multiplyAdd} as three plain loops: what it computes. */
+    static void multiplyAddByLoops(boolean transA, boolean transB, int m,
+            int n, int k, double[] a, int aOffset, int lda, double[] b,
             int bOffset, int ldb, double[] c, int cOffset, int ldc) {
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
