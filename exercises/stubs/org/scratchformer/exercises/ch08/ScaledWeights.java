@@ -13,7 +13,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>The code below runs, returns the right shape, and every row of P
  * sums to 1. It is still wrong, and a gradient check would not notice:
  * the function is smooth, only not the function above. Run the tests,
- * read which widths d_k fail, and fix the one line that is wrong.
+ * compare the weights that came back with the expected ones, and fix the
+ * one line that is wrong.
  */
 final class ScaledWeights {
     private ScaledWeights() {
