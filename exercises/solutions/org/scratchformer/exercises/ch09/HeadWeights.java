@@ -1,0 +1,60 @@
+package org.scratchformer.exercises.ch09;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Exercise 9.4, find the bug: the attention weights of every head of a
+ * batch (a solution).
+ *
+ * <pre>
+ * Q (B·T, H·D), K (B·S, H·D) → P (B·T, H·S)
+ * for each sequence b and head h, with D the head width:
+ *   P[b]ₕ (T, S) = softmax(Q[b]ₕ · K[b]ₕᵀ / √D), row by row
+ * </pre>
+ *
+ * <p>The bug: the scale used the width of Q, which is d_model = H·D, not
+ * the head width D. Each score is a dot product of D numbers, so its
+ * variance is D and √D is the divisor that brings it back to 1; dividing
+ * by √(H·D) makes every head's softmax flatter than intended, the more so
+ * the more heads. With one head the two widths are equal, so the bug
+ * hides in any single-head test.
+ */
+final class HeadWeights {
+    private HeadWeights() {
+    }
+
+    /** P (B·T, H·S) for {@code batch} = B sequences of {@code heads} = H. */
+    static DMatrixRMaj weights(DMatrixRMaj q, DMatrixRMaj k, int batch,
+            int heads) {
+        int t = q.numRows / batch;
+        int s = k.numRows / batch;
+        int d = q.numCols / heads;
+        double c = 1 / Math.sqrt(d);  // 1/√D, the head width
+        DMatrixRMaj p = new DMatrixRMaj(q.numRows, heads * s);  // (B·T, H·S)
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < t; i++) {
+                    int row = b * t + i;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < s; j++) {
+                        double dot = 0;  // Q[b]ₕ row i · K[b]ₕ row j
+                        for (int e = h * d; e < (h + 1) * d; e++) {
+                            dot += q.get(row, e) * k.get(b * s + j, e);
+                        }
+                        p.set(row, h * s + j, c * dot);
+                        max = Math.max(max, c * dot);
+                    }
+                    double total = 0;
+                    for (int j = h * s; j < (h + 1) * s; j++) {
+                        p.set(row, j, Math.exp(p.get(row, j) - max));
+                        total += p.get(row, j);
+                    }
+                    for (int j = h * s; j < (h + 1) * s; j++) {
+                        p.set(row, j, p.get(row, j) / total);
+                    }
+                }
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,74 @@
+package org.scratchformer.exercises.ch09;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.scratchformer.tensor.Grads;
+
+/**
+ * Exercise 9.3: the backward of attention for one head, as the fused op
+ * derives it (a solution).
+ *
+ * <pre>
+ * Q (T, D), K (S, D), V (S, E), c = 1/√D
+ *   P = softmax(c·Q·Kᵀ)   (T, S), row by row
+ *   Y = P·V               (T, E)
+ * </pre>
+ *
+ * <p>Given dY (T, E), return {@code new Grads(dQ, dK, dV)}, each with the
+ * shape of its input. An op keeps nothing from its forward pass, so
+ * recompute P with {@link #weights}, which is done for you. In multi-head
+ * attention E = D; here the value width E may differ, so that a product
+ * taken the wrong way round fails instead of passing by luck. Modify none
+ * of the arguments.
+ */
+final class OneHeadBackward {
+    private OneHeadBackward() {
+    }
+
+    /** dQ (T, D), dK (S, D), dV (S, E), in that order. */
+    static Grads backward(DMatrixRMaj q, DMatrixRMaj k, DMatrixRMaj v,
+            DMatrixRMaj dY) {
+        double c = 1 / Math.sqrt(q.numCols);
+        DMatrixRMaj p = weights(q, k);                              // (T, S)
+        DMatrixRMaj dV = CommonOps_DDRM.multTransA(p, dY, null);    // (S, E)
+        DMatrixRMaj dP = CommonOps_DDRM.multTransB(dY, v, null);    // (T, S)
+        // dZ = P ⊙ (dP − rowSum(dP ⊙ P)), the softmax rule
+        DMatrixRMaj dZ = new DMatrixRMaj(p.numRows, p.numCols);     // (T, S)
+        for (int i = 0; i < p.numRows; i++) {
+            double dot = 0;
+            for (int j = 0; j < p.numCols; j++) {
+                dot += dP.get(i, j) * p.get(i, j);
+            }
+            for (int j = 0; j < p.numCols; j++) {
+                dZ.set(i, j, p.get(i, j) * (dP.get(i, j) - dot));
+            }
+        }
+        // Z = c·Q·Kᵀ: dQ = c·dZ·K, dK = c·dZᵀ·Q
+        DMatrixRMaj dQ = CommonOps_DDRM.mult(dZ, k, null);          // (T, D)
+        DMatrixRMaj dK = CommonOps_DDRM.multTransA(dZ, q, null);    // (S, D)
+        CommonOps_DDRM.scale(c, dQ);
+        CommonOps_DDRM.scale(c, dK);
+        return new Grads(dQ, dK, dV);
+    }
+
+    /** P (T, S) = softmax(Q·Kᵀ/√D), row by row. Given. */
+    static DMatrixRMaj weights(DMatrixRMaj q, DMatrixRMaj k) {
+        DMatrixRMaj p = CommonOps_DDRM.multTransB(q, k, null);  // (T, S)
+        CommonOps_DDRM.scale(1 / Math.sqrt(q.numCols), p);
+        for (int i = 0; i < p.numRows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < p.numCols; j++) {
+                max = Math.max(max, p.get(i, j));
+            }
+            double total = 0;
+            for (int j = 0; j < p.numCols; j++) {
+                p.set(i, j, Math.exp(p.get(i, j) - max));
+                total += p.get(i, j);
+            }
+            for (int j = 0; j < p.numCols; j++) {
+                p.set(i, j, p.get(i, j) / total);
+            }
+        }
+        return p;
+    }
+}
