@@ -79,6 +79,7 @@ public final class Trainer {
             }
             Batch batch = epoch.get((step - 1) % perEpoch);
             model.train();
+            model.reseedDropout(settings.seed() * 1_000_003L + step);
             adam.zeroGrad();
             Tensor loss = model.loss(batch);
             loss.backward();

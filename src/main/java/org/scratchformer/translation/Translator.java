@@ -46,10 +46,12 @@ public final class Translator extends Module {
     private final Linear output;  // null when tied
     private final CrossEntropy loss = new CrossEntropy(Vocabulary.PAD_ID,
             SMOOTHING);
+    private final Random dropoutRandom;  // every dropout layer draws here
 
     public Translator(ModelConfig config, int sourceVocabulary,
             int targetVocabulary, Random random) {
         this.config = config;
+        this.dropoutRandom = random;
         int c = config.model();
         this.sourceEmbedding = child("source_embedding",
                 embedding(sourceVocabulary, c, random));
@@ -123,6 +125,15 @@ public final class Translator extends Module {
         return dropout.forward(positions.addTo(scaled, length));
     }
     // end::embed[]
+
+    /**
+     * Restarts the dropout masks' random numbers: a training step that
+     * reseeds from the step number draws the same masks whether the run
+     * was interrupted or not.
+     */
+    public void reseedDropout(long seed) {
+        dropoutRandom.setSeed(seed);
+    }
 
     public ModelConfig config() {
         return config;

@@ -1,0 +1,155 @@
+package org.scratchformer.translation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.scratchformer.optim.Optimizer;
+import org.scratchformer.transformer.NormPlacement;
+
+/**
+ * A training run's folder: everything needed to translate with the model
+ * and to continue training it exactly.
+ *
+ * <pre>
+ * run.json                  task, model sizes, training settings, step
+ * model.safetensors         weights by parameter path (F64)
+ * optimizer.safetensors     the optimizer's step and moments by name
+ * source-vocabulary.json    the vocabularies, id by id
+ * target-vocabulary.json
+ * </pre>
+ *
+ * <p>Every file is written atomically (a temporary file, then a rename),
+ * the weights and optimizer before run.json: a run killed while saving
+ * leaves the previous checkpoint whole, and run.json never names a step
+ * whose weights are not on disk.
+ */
+public final class Checkpoint {
+    public static final String RUN = "run.json";
+    public static final String MODEL = "model.safetensors";
+    public static final String OPTIMIZER = "optimizer.safetensors";
+    public static final String SOURCE_VOCABULARY = "source-vocabulary.json";
+    public static final String TARGET_VOCABULARY = "target-vocabulary.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What run.json holds. */
+    public record Run(String task, ModelConfig model,
+            Trainer.Settings settings, int step) {
+    }
+
+    private Checkpoint() {
+    }
+
+    /** Saves the model, the optimizer, the vocabularies and run.json. */
+    public static void save(Path dir, Run run, Translator model,
+            Optimizer optimizer, Task task) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> meta = Map.of("step",
+                String.valueOf(run.step()), "task", run.task());
+        SafeTensors.write(dir.resolve(MODEL), SafeTensors.weights(model),
+                meta);
+        SafeTensors.write(dir.resolve(OPTIMIZER), optimizer.state(), meta);
+        task.sourceVocabulary().save(dir.resolve(SOURCE_VOCABULARY));
+        task.targetVocabulary().save(dir.resolve(TARGET_VOCABULARY));
+        byte[] text = JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(toJson(run))
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(RUN), out -> out.write(text));
+    }
+
+    /** Reads run.json of a run folder, with a clear error if it is bad. */
+    public static Run readRun(Path dir) throws IOException {
+        Path file = dir.resolve(RUN);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(dir + " holds no trained"
+                    + " model: " + RUN + " is missing (train one with"
+                    + " `train --out " + dir + "`)");
+        }
+        try {
+            return fromJson(JSON.readTree(file.toFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not a valid run"
+                    + " description: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model of a run folder with its saved weights. */
+    public static Translator loadModel(Path dir, Run run) throws IOException {
+        Task task = Task.named(run.task());
+        Translator model = new Translator(run.model(),
+                task.sourceVocabulary().size(),
+                task.targetVocabulary().size(), new Random(0));
+        SafeTensors.loadInto(dir.resolve(MODEL), model);
+        model.eval();
+        return model;
+    }
+
+    /** Restores the optimizer's state from a run folder. */
+    public static void loadOptimizer(Path dir, Optimizer optimizer)
+            throws IOException {
+        optimizer.loadState(SafeTensors.read(dir.resolve(OPTIMIZER))
+                .tensors());
+    }
+
+    static ObjectNode toJson(Run run) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task", run.task());
+        root.put("step", run.step());
+        ObjectNode m = root.putObject("model");
+        ModelConfig c = run.model();
+        m.put("d_model", c.model()).put("heads", c.heads())
+                .put("d_ff", c.feedForward())
+                .put("encoder_layers", c.encoderLayers())
+                .put("decoder_layers", c.decoderLayers())
+                .put("dropout", c.dropout())
+                .put("norm", c.norm().name().toLowerCase())
+                .put("tied", c.tied());
+        ObjectNode t = root.putObject("training");
+        Trainer.Settings s = run.settings();
+        t.put("steps", s.steps()).put("batch_size", s.batchSize())
+                .put("warmup", s.warmup()).put("rate_factor", s.rateFactor())
+                .put("clip", s.clip()).put("seed", s.seed())
+                .put("training_pairs", s.trainingPairs())
+                .put("validate_every", s.validateEvery());
+        return root;
+    }
+
+    static Run fromJson(JsonNode root) {
+        JsonNode m = required(root, "model");
+        JsonNode t = required(root, "training");
+        ModelConfig model = new ModelConfig(
+                required(m, "d_model").asInt(), required(m, "heads").asInt(),
+                required(m, "d_ff").asInt(),
+                required(m, "encoder_layers").asInt(),
+                required(m, "decoder_layers").asInt(),
+                required(m, "dropout").asDouble(),
+                NormPlacement.valueOf(required(m, "norm").asText()
+                        .toUpperCase()),
+                required(m, "tied").asBoolean());
+        Trainer.Settings settings = new Trainer.Settings(
+                required(t, "steps").asInt(),
+                required(t, "batch_size").asInt(),
+                required(t, "warmup").asInt(),
+                required(t, "rate_factor").asDouble(),
+                required(t, "clip").asDouble(), required(t, "seed").asLong(),
+                required(t, "training_pairs").asInt(),
+                required(t, "validate_every").asInt());
+        return new Run(required(root, "task").asText(), model, settings,
+                required(root, "step").asInt());
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("the field '" + field
+                    + "' is missing");
+        }
+        return value;
+    }
+}
