@@ -1,25 +1,29 @@
-package org.scratchformer.attention;
+package org.scratchformer.multihead;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import com.sun.management.OperatingSystemMXBean;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.scratchformer.multihead.HeadSoftmax;
+import org.scratchformer.attention.AttentionMask;
+import org.scratchformer.attention.BatchedMatMul;
+import org.scratchformer.attention.BatchedMatMulTransB;
+import org.scratchformer.attention.ScaledDotProductAttention;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
 import org.scratchformer.tensor.Tensor;
 
 /**
- * How attention's backward grows with the batch: a measurement, not a
- * test (wall times vary, so nothing here asserts one). Three ways to run
- * attention over B sequences and H heads on the reference shapes (T = S =
- * 16, C = 128, H = 4, D = 32):
+ * How attention's backward grows with the batch (chapter 8's layout, with
+ * chapter 9's heads): a measurement, not a test, since wall times vary
+ * and nothing here asserts one. Three ways to run attention over B
+ * sequences and H heads on the reference shapes (T = S = 16, C = 128,
+ * H = 4, D = 32):
  *
  * <ul>
  * <li>batched: the block-batched products read every sequence and head in
@@ -35,7 +39,7 @@ import org.scratchformer.tensor.Tensor;
  * <p>Run it from the project root with
  * <pre>
  * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.scratchformer.attention.AttentionBatchCost
+ *     -Dexec.mainClass=org.scratchformer.multihead.AttentionBatchCost
  * </pre>
  * For B = 16 and B = 64 it prints the median wall time and the mean CPU
  * time of a backward pass (at least 15 timed passes after 10 untimed
