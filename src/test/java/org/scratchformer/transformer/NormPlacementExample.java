@@ -31,13 +31,13 @@ import org.scratchformer.tensor.Tensor;
  */
 class NormPlacementExample {
     static final int LAYERS = 6;
-    static final int[] DEPTHS = {3, 6, 12, 24};
+    static final int[] DEPTHS = {2, 4, 8, 16};
     static final int MODEL = 32;  // C
     static final int HEADS = 4;
     static final int FEED_FORWARD = 128;
     static final int BATCH = 4;
     static final int LENGTH = 16;
-    static final int TRIALS = 5;
+    static final int TRIALS = 3;
     static final long SEED = 10;
 
     /** Per layer: ‖dL/dθ‖ of its parameters and the rms of its input. */
@@ -181,14 +181,15 @@ class NormPlacementExample {
 
         // post-LN: every layer's input is a LayerNorm's output (rms 1), and
         // the gradients are even across layers and across depths
-        assertTrue(spread(postGrads) < 1.3, listing);
+        assertTrue(spread(postGrads) < 1.4, listing);
         assertTrue(spread(lastPost) < 1.15, listing);
         // pre-LN: the residual stream grows, each layer's gradient falls
         for (int i = 1; i < LAYERS; i++) {
             assertTrue(pre.inputRms()[i] > pre.inputRms()[i - 1], listing);
             assertTrue(preGrads[i] < preGrads[i - 1], listing);
         }
-        assertTrue(preGrads[0] / preGrads[LAYERS - 1] > 1.5, listing);
+        assertTrue(preGrads[0] / preGrads[LAYERS - 1] > 1.8, listing);
+        assertTrue(spread(preGrads) > 1.5 * spread(postGrads), listing);
         // and the last layer's falls like 1/√N with the depth N
         double[] scaled = new double[DEPTHS.length];
         for (int d = 0; d < DEPTHS.length; d++) {
@@ -197,6 +198,6 @@ class NormPlacementExample {
                 assertTrue(lastPre[d] < lastPre[d - 1], listing);
             }
         }
-        assertTrue(spread(scaled) < 1.25, listing);
+        assertTrue(spread(scaled) < 1.3, listing);
     }
 }
