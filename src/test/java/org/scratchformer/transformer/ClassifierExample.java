@@ -26,7 +26,9 @@ import org.scratchformer.tensor.Tensor;
  * word B? Every sequence comes with its twin, the same words with A and B
  * swapped and the other label, so the two classes have the same bags of
  * words and a model that sees only the bag gets exactly one twin of each
- * pair right. Writes the listing {@code classifier.txt}.
+ * pair right. So does the encoder without positional encoding: then
+ * self-attention is permutation-equivariant and the mean of its outputs
+ * forgets the order. Writes the listing {@code classifier.txt}.
  */
 class ClassifierExample {
     static final String[] WORDS = {"A", "B", "c", "d", "e", "f", "g", "h"};
@@ -101,11 +103,12 @@ class ClassifierExample {
     /** Embeddings + positions → one encoder layer → mean → Linear. */
     static final class EncoderClassifier extends Classifier {
         final Embedding embedding;
-        final PositionalEncoding positions = new PositionalEncoding(MODEL);
+        final PositionalEncoding positions;  // null: no positions
         final Encoder encoder;
         final Linear out;
 
-        EncoderClassifier(Random random) {
+        EncoderClassifier(boolean withPositions, Random random) {
+            positions = withPositions ? new PositionalEncoding(MODEL) : null;
             embedding = child("embedding", new Embedding(WORDS.length, MODEL,
                     random));
             encoder = child("encoder", new Encoder(1,
@@ -115,7 +118,10 @@ class ClassifierExample {
 
         @Override
         Tensor logits(int[] ids, int batch) {
-            Tensor x = positions.addTo(embedding.forward(ids), LENGTH);
+            Tensor x = embedding.forward(ids);  // (B·T, C)
+            if (positions != null) {
+                x = positions.addTo(x, LENGTH);
+            }
             Tensor h = encoder.forward(x,                    // (B·T, C)
                     AttentionMask.none(batch, LENGTH, LENGTH));
             return out.forward(Ops.matmul(meanPool(batch), h));  // (B, 2)
@@ -217,37 +223,46 @@ class ClassifierExample {
         Data train = twins(TRAIN_PAIRS, random);
         Data test = twins(TEST_PAIRS, random);
         Classifier bag = new BagClassifier(random);
-        Classifier encoder = new EncoderClassifier(random);
+        Classifier encoder = new EncoderClassifier(true, random);
+        Classifier noPositions = new EncoderClassifier(false, random);
         List<Double> bagLosses = train(bag, train, new Random(SEED + 1));
         List<Double> encoderLosses = train(encoder, train,
                 new Random(SEED + 1));
+        List<Double> noPositionLosses = train(noPositions, train,
+                new Random(SEED + 1));
         double bagAccuracy = accuracy(bag, test);
         double encoderAccuracy = accuracy(encoder, test);
+        double noPositionAccuracy = accuracy(noPositions, test);
 
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "label 1 if A comes before B; twins share their bag of words%n"
                 + "  %s   label %d%n  %s   label %d%n%n",
                 sentence(train.words()[0]), train.labels()[0],
                 sentence(train.words()[1]), train.labels()[1]));
-        text.append(String.format(Locale.ROOT, "%5s %12s %12s%n",
-                "step", "bag loss", "encoder loss"));
+        text.append(String.format(Locale.ROOT, "mean training loss%n"
+                + "%5s %9s %9s %14s%n", "step", "bag", "encoder",
+                "no positions"));
         for (int r = 0; r < bagLosses.size(); r++) {
-            text.append(String.format(Locale.ROOT, "%5d %12.4f %12.4f%n",
+            text.append(String.format(Locale.ROOT, "%5d %9.4f %9.4f %14.4f%n",
                     (r + 1) * REPORT_EVERY, bagLosses.get(r),
-                    encoderLosses.get(r)));
+                    encoderLosses.get(r), noPositionLosses.get(r)));
         }
         text.append(String.format(Locale.ROOT, "%ntest accuracy on %d"
                 + " sequences (%d twin pairs, drawn apart from training):%n"
-                + "  bag of embeddings   %5.1f%%  (%,d parameters)%n"
-                + "  encoder classifier  %5.1f%%  (%,d parameters)%n",
+                + "  bag of embeddings          %5.1f%%  (%,d parameters)%n"
+                + "  encoder classifier         %5.1f%%  (%,d parameters)%n"
+                + "  the same, no positions     %5.1f%%%n",
                 test.size(), TEST_PAIRS, 100 * bagAccuracy,
                 bag.parameterCount(), 100 * encoderAccuracy,
-                encoder.parameterCount()));
+                encoder.parameterCount(), 100 * noPositionAccuracy));
         String listing = Listings.write("classifier", text.toString());
 
         // twins have the same bag, so the baseline gives them the same
         // answer and gets exactly one of the two right
         assertEquals(0.5, bagAccuracy, 1e-12, listing);
         assertTrue(encoderAccuracy > 0.95, listing);
+        // without positions self-attention cannot see order either: it is
+        // permutation-equivariant, and the mean forgets the permutation
+        assertEquals(0.5, noPositionAccuracy, 1e-12, listing);
     }
 }
