@@ -9,6 +9,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -41,8 +42,11 @@ public final class Figures {
         return series;
     }
 
-    /** Writes {@code chart} as {@code target/figures/NAME.png}. */
-    public static Path save(XYChart chart, String name) {
+    /**
+     * Writes {@code chart} (a line chart, a heat map, any XChart chart) as
+     * {@code target/figures/NAME.png}.
+     */
+    public static Path save(Chart<?, ?> chart, String name) {
         try {
             Files.createDirectories(DIR);
             Path file = DIR.resolve(name + ".png");
