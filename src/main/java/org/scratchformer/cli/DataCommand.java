@@ -1,7 +1,7 @@
 package org.scratchformer.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.scratchformer.translation.Pair;
@@ -51,10 +51,13 @@ final class DataCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--count must be at least 1, got " + count);
         }
-        List<Pair> pairs = parse("--count",
-                () -> chosen.pairs(part, count, seed));
+        // the training split is endless: printed as it is drawn
+        Iterator<Pair> pairs = part == Split.TRAIN ? chosen.training(seed)
+                : parse("--count", () -> chosen.pairs(part, count, seed))
+                        .iterator();
         PrintWriter out = spec.commandLine().getOut();
-        for (Pair pair : pairs) {
+        for (int i = 0; i < count; i++) {
+            Pair pair = pairs.next();
             out.println(pair.sourceText() + "\t" + pair.targetText());
         }
         out.flush();

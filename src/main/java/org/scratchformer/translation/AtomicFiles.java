@@ -33,12 +33,15 @@ public final class AtomicFiles {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        // same directory: a rename across file systems is not atomic
-        Path temporary = Files.createTempFile(dir,
-                "." + target.getFileName(), ".tmp");
+        // same directory: a rename across file systems is not atomic.
+        // (Not Files.createTempFile: its owner-only permissions would pass
+        // on to the file.)
+        Path temporary = dir.resolve("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + System.nanoTime()
+                + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(
                         Channels.newOutputStream(channel), 1 << 16);
                 body.writeTo(out);

@@ -3,6 +3,7 @@ package org.scratchformer.translation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -94,20 +95,42 @@ public abstract class Task {
         }
         return heldOut.subList(0, count);
     }
+    // end::splits[]
 
-    private List<Pair> training(int count, long seed) {
+    // tag::training[]
+    /**
+     * The training split as an endless sequence: its first n examples are
+     * {@code pairs(Split.TRAIN, n, seed)}.
+     */
+    public final Iterator<Pair> training(long seed) {
         Random random = new Random(seed);
         Set<List<String>> heldOut = heldOutSources();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Pair next() {
+                Pair pair;
+                do {
+                    pair = sample(random);
+                } while (heldOut.contains(pair.source()));  // never these
+                return pair;
+            }
+        };
+    }
+    // end::training[]
+
+    private List<Pair> training(int count, long seed) {
+        Iterator<Pair> training = training(seed);
         List<Pair> pairs = new ArrayList<>(count);
         while (pairs.size() < count) {
-            Pair pair = sample(random);
-            if (!heldOut.contains(pair.source())) {  // never train on these
-                pairs.add(pair);
-            }
+            pairs.add(training.next());
         }
         return pairs;
     }
-    // end::splits[]
 
     private List<Pair> test() {
         if (test == null) {

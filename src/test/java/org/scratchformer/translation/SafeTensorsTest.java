@@ -180,6 +180,12 @@ class SafeTensorsTest {
                 "the header is not valid JSON: "));
         assertEquals("the header must be a JSON object of tensors",
                 fails(craft("[1, 2]", 0)));
+        assertEquals("the header must be a JSON object of tensors",
+                fails(craft("", 0)));
+        assertEquals("the header must be a JSON object of tensors",
+                fails(craft("null", 0)));
+        assertTrue(fails(craft(4, "{}\u00ff\u00fe", new byte[0]))
+                .startsWith("the header is not valid JSON: "));
         assertTrue(fails(craft("{} {}", 0)).startsWith(
                 "the header is not valid JSON: Trailing token"));
         String twice = "{" + entry("a", "F64", "[0, 0]", "[0, 0]") + ", "

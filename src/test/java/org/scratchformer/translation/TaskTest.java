@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -59,6 +60,15 @@ class TaskTest {
         List<Pair> a = new NumbersTask().pairs(Split.TRAIN, 500, 42);
         assertEquals(a, new NumbersTask().pairs(Split.TRAIN, 500, 42));
         assertNotEquals(a, new NumbersTask().pairs(Split.TRAIN, 500, 43));
+    }
+
+    @Test
+    void theEndlessTrainingSplitStartsWithItsPairs() {
+        Task task = new NumbersTask();
+        Iterator<Pair> training = task.training(42);
+        for (Pair pair : task.pairs(Split.TRAIN, 300, 42)) {
+            assertEquals(pair, training.next());
+        }
     }
 
     @Test
