@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Exercise: where each tensor's bytes go in a safetensors file, and the
+ * Exercise 11.2: where each tensor's bytes go in a safetensors file, and the
  * reader's check that the byte ranges of an untrusted header tile the data.
  */
 public final class DataLayout {

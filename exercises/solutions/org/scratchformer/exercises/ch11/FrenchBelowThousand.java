@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exercise: French number words from 1 to 999, in the traditional
+ * Exercise 11.1: French number words from 1 to 999, in the traditional
  * spelling, a hyphen as a token of its own ({@code "-"}).
  */
 public final class FrenchBelowThousand {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Exercise: the two parts of BLEU that make it more than word overlap. */
+/** Exercise 12.1: the two parts of BLEU that make it more than word overlap. */
 public final class BleuParts {
     private BleuParts() {
     }

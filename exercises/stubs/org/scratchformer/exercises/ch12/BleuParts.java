@@ -2,7 +2,7 @@ package org.scratchformer.exercises.ch12;
 
 import java.util.List;
 
-/** Exercise: the two parts of BLEU that make it more than word overlap. */
+/** Exercise 12.1: the two parts of BLEU that make it more than word overlap. */
 public final class BleuParts {
     private BleuParts() {
     }

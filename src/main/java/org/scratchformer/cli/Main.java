@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 ExerciseCommand.class,
                 DataCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                TranslateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

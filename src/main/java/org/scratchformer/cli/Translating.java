@@ -1,0 +1,54 @@
+package org.scratchformer.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.scratchformer.decoding.Evaluation;
+import org.scratchformer.decoding.Greedy;
+import org.scratchformer.decoding.Translation;
+import org.scratchformer.translation.Batch;
+import org.scratchformer.translation.Batcher;
+import org.scratchformer.translation.Pair;
+import org.scratchformer.translation.Task;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.Vocabulary;
+
+/** Greedy translations of many pairs, in batches, and their evaluation. */
+final class Translating {
+    /** Sentences decoded at once. */
+    static final int BATCH = 100;
+
+    private Translating() {
+    }
+
+    /** The longest translation decoding may produce for a source. */
+    static int maxLength(int sourceLength) {
+        return 2 * sourceLength + 10;
+    }
+
+    static Evaluation evaluate(Translator model, Task task,
+            List<Pair> pairs) {
+        Batcher batcher = Batcher.of(task, BATCH);
+        Vocabulary target = task.targetVocabulary();
+        List<Translation> all = new ArrayList<>();
+        for (Batch batch : batcher.batches(pairs)) {
+            List<int[]> out = Greedy.decode(model, batch.source(),
+                    batch.sourceLengths(),
+                    maxLength(batch.sourceLength()));
+            for (int i = 0; i < out.size(); i++) {
+                Pair pair = batch.pairs().get(i);
+                all.add(new Translation(pair.source(), pair.target(),
+                        target.decode(out.get(i))));
+            }
+        }
+        return Evaluation.of(all);
+    }
+
+    /** The translation of one tokenised source sentence. */
+    static List<String> translate(Translator model, Task task,
+            List<String> source) {
+        int[] ids = task.sourceVocabulary().encode(source);
+        int[] out = Greedy.decode(model, new int[][] {ids},
+                new int[] {ids.length}, maxLength(ids.length)).get(0);
+        return task.targetVocabulary().decode(out);
+    }
+}

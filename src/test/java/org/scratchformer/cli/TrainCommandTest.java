@@ -1,0 +1,110 @@
+package org.scratchformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scratchformer.translation.Checkpoint;
+import org.scratchformer.translation.SafeTensors;
+
+/**
+ * train and translate, small: a few steps of the copy task. A resumed run
+ * ends with exactly the weights and optimizer state of an uninterrupted
+ * one.
+ */
+class TrainCommandTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static String[] train(Path dir, int steps, String... more) {
+        String[] base = {"train", "--task", "copy", "--out", dir.toString(),
+            "--steps", String.valueOf(steps), "--test-count", "8"};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void trainingWritesACheckpointThatTranslates(@TempDir Path dir)
+            throws IOException {
+        Result r = run(train(dir, 6));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Test exact match"), r.out());
+        for (String file : new String[] {Checkpoint.RUN, Checkpoint.MODEL,
+            Checkpoint.OPTIMIZER, Checkpoint.SOURCE_VOCABULARY,
+            Checkpoint.TARGET_VOCABULARY, "curves.csv", "loss.png"}) {
+            assertTrue(Files.exists(dir.resolve(file)), file);
+        }
+        Result t = run("translate", "--model", dir.toString(), "a b c");
+        assertEquals(0, t.code(), t.err());
+        // one line, which may be empty after six steps
+        assertEquals(1, t.out().lines().count(), t.out());
+    }
+
+    @Test
+    void resumingEqualsAnUninterruptedRun(@TempDir Path dir)
+            throws IOException {
+        Path straight = dir.resolve("straight");
+        Path resumed = dir.resolve("resumed");
+        assertEquals(0, run(train(straight, 8)).code());
+        assertEquals(0, run(train(resumed, 4)).code());
+        // the second half: the run's own total of steps is raised to 8
+        Path runFile = resumed.resolve(Checkpoint.RUN);
+        Files.writeString(runFile, Files.readString(runFile)
+                .replace("\"steps\" : 4", "\"steps\" : 8"));
+        Result r = run(train(resumed, 8, "--resume"));
+        assertEquals(0, r.code(), r.err());
+        assertSameTensors(straight.resolve(Checkpoint.MODEL),
+                resumed.resolve(Checkpoint.MODEL));
+        assertSameTensors(straight.resolve(Checkpoint.OPTIMIZER),
+                resumed.resolve(Checkpoint.OPTIMIZER));
+    }
+
+    static void assertSameTensors(Path a, Path b) throws IOException {
+        Map<String, DMatrixRMaj> x = SafeTensors.read(a).tensors();
+        Map<String, DMatrixRMaj> y = SafeTensors.read(b).tensors();
+        assertEquals(x.keySet(), y.keySet());
+        x.forEach((name, m) -> {
+            for (int i = 0; i < m.getNumElements(); i++) {
+                assertEquals(m.get(i), y.get(name).get(i), 0, name + " " + i);
+            }
+        });
+    }
+
+    @Test
+    void aWordOutsideTheVocabularyIsNamed(@TempDir Path dir) {
+        assertEquals(0, run(train(dir, 2)).code());
+        Result r = run("translate", "--model", dir.toString(), "a zebra");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown word 'zebra'"), r.err());
+    }
+
+    @Test
+    void aFolderWithoutARunIsNamed(@TempDir Path dir) {
+        Result r = run("translate", "--model", dir.toString(), "a b");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds no trained model"), r.err());
+        Result bad = run("train", "--preset", "huge", "--out",
+                dir.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("the presets are demo, full"),
+                bad.err());
+    }
+}
