@@ -2,6 +2,7 @@ package org.scratchformer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scratchformer.decoding.BeamSearch;
 import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.decoding.Greedy;
 import org.scratchformer.decoding.Translation;
@@ -27,13 +28,22 @@ final class Translating {
 
     static Evaluation evaluate(Translator model, Task task,
             List<Pair> pairs) {
+        return evaluate(model, task, pairs, 1);
+    }
+
+    /** Greedy decoding for a beam of 1, beam search for a wider one. */
+    static Evaluation evaluate(Translator model, Task task,
+            List<Pair> pairs, int beam) {
         Batcher batcher = Batcher.of(task, BATCH);
         Vocabulary target = task.targetVocabulary();
         List<Translation> all = new ArrayList<>();
         for (Batch batch : batcher.batches(pairs)) {
-            List<int[]> out = Greedy.decode(model, batch.source(),
-                    batch.sourceLengths(),
-                    maxLength(batch.sourceLength()));
+            int limit = maxLength(batch.sourceLength());
+            List<int[]> out = beam == 1
+                    ? Greedy.decode(model, batch.source(),
+                            batch.sourceLengths(), limit)
+                    : BeamSearch.decode(model, batch.source(),
+                            batch.sourceLengths(), beam, limit);
             for (int i = 0; i < out.size(); i++) {
                 Pair pair = batch.pairs().get(i);
                 all.add(new Translation(pair.source(), pair.target(),

@@ -60,9 +60,10 @@ public final class Greedy {
     }
     // end::decode[]
 
+    /** The most likely word of a row; never &lt;pad&gt; or &lt;s&gt;. */
     static int argmax(DMatrixRMaj logits, int row) {
-        int best = 0;
-        for (int j = 1; j < logits.numCols; j++) {
+        int best = Vocabulary.END_ID;
+        for (int j = best + 1; j < logits.numCols; j++) {
             if (logits.get(row, j) > logits.get(row, best)) {
                 best = j;
             }

@@ -1,0 +1,179 @@
+package org.scratchformer.decoding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.tensor.NoGrad;
+import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.Vocabulary;
+
+/**
+ * Beam search, batched: every sentence keeps its k best prefixes, and the
+ * B·k prefixes of a step go through the decoder as one batch.
+ *
+ * <pre>
+ * score(y) = Σₜ log P(yₜ | source, y₀ … yₜ₋₁)
+ * keep, per sentence, the k best score(prefix + w) over its beams and w
+ * answer = argmax over finished prefixes of score(y) / |y|^α
+ * </pre>
+ *
+ * <p>Without the length normalisation (α = 0) every extra word lowers the
+ * score, so the search prefers translations that stop early; dividing by
+ * the length to the power α (here 1: the mean log-probability per word)
+ * removes that bias. With k = 1 it is greedy decoding.
+ */
+public final class BeamSearch {
+    /** α of the length normalisation: the mean log-probability. */
+    public static final double ALPHA = 1.0;
+
+    private BeamSearch() {
+    }
+
+    /**
+     * A prefix (&lt;s&gt;, its words, then &lt;pad&gt; once it ended), its
+     * total log-probability, and how many words it chose, &lt;/s&gt;
+     * included.
+     */
+    private record Beam(int[] ids, double score, boolean done, int length) {
+        double normalised() {
+            return score / Math.pow(Math.max(1, length), ALPHA);
+        }
+
+        /** One more word w with log-probability logP. */
+        Beam then(int w, double logP) {
+            int[] longer = Arrays.copyOf(ids, ids.length + 1);
+            if (done) {
+                return new Beam(longer, score, true, length);  // padding
+            }
+            longer[ids.length] = w;
+            return new Beam(longer, score + logP, w == Vocabulary.END_ID,
+                    length + 1);
+        }
+    }
+
+    // tag::search[]
+    /** The best translation (ids, no &lt;s&gt; or &lt;/s&gt;) per source. */
+    public static List<int[]> decode(Translator model, int[][] source,
+            int[] sourceLengths, int width, int maxLength) {
+        if (width < 1) {
+            throw new IllegalArgumentException("beam search: the width must"
+                    + " be at least 1, got " + width);
+        }
+        int b = source.length;
+        try (NoGrad scope = NoGrad.enter()) {
+            Tensor memory = repeat(model.encode(source, sourceLengths), b,
+                    width);  // (B·k·S, C): each sentence k times
+            int[] lengthsK = new int[b * width];
+            for (int i = 0; i < lengthsK.length; i++) {
+                lengthsK[i] = sourceLengths[i / width];
+            }
+            List<List<Beam>> beams = new ArrayList<>();
+            for (int i = 0; i < b; i++) {
+                beams.add(List.of(new Beam(new int[] {Vocabulary.START_ID},
+                        0, false, 0)));
+            }
+            for (int t = 1; t <= maxLength && !allDone(beams); t++) {
+                DMatrixRMaj logProbs = step(model, memory, lengthsK, beams,
+                        width, t);  // (B·k, V)
+                for (int i = 0; i < b; i++) {
+                    beams.set(i, extend(beams.get(i), logProbs, i * width,
+                            width));
+                }
+            }
+            List<int[]> best = new ArrayList<>();
+            for (List<Beam> sentence : beams) {
+                Beam top = sentence.get(0);
+                for (Beam beam : sentence) {
+                    if (beam.normalised() > top.normalised()) {
+                        top = beam;
+                    }
+                }
+                best.add(Greedy.strip(new int[][] {top.ids()}).get(0));
+            }
+            return best;
+        }
+    }
+    // end::search[]
+
+    /** log P of the next word for every beam of every sentence. */
+    private static DMatrixRMaj step(Translator model, Tensor memory,
+            int[] lengthsK, List<List<Beam>> beams, int width, int t) {
+        int rows = beams.size() * width;
+        int[][] prefix = new int[rows][t];
+        for (int i = 0; i < beams.size(); i++) {
+            List<Beam> sentence = beams.get(i);
+            for (int j = 0; j < width; j++) {
+                // missing beams repeat the first; their rows are not read
+                Beam beam = sentence.get(Math.min(j, sentence.size() - 1));
+                System.arraycopy(beam.ids(), 0, prefix[i * width + j], 0, t);
+            }
+        }
+        int[] lengths = new int[rows];
+        Arrays.fill(lengths, t);
+        DMatrixRMaj logits = model.decode(memory, lengthsK, prefix, lengths)
+                .value();  // (B·k·t, V)
+        DMatrixRMaj out = new DMatrixRMaj(rows, logits.numCols);
+        for (int r = 0; r < rows; r++) {
+            int last = r * t + t - 1;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int v = 0; v < logits.numCols; v++) {
+                max = Math.max(max, logits.get(last, v));
+            }
+            double sum = 0;
+            for (int v = 0; v < logits.numCols; v++) {
+                sum += Math.exp(logits.get(last, v) - max);
+            }
+            double logSum = max + Math.log(sum);  // log Σ e^logit
+            for (int v = 0; v < logits.numCols; v++) {
+                out.set(r, v, logits.get(last, v) - logSum);
+            }
+        }
+        return out;
+    }
+
+    /** The k best one-word extensions of a sentence's beams. */
+    private static List<Beam> extend(List<Beam> sentence,
+            DMatrixRMaj logProbs, int firstRow, int width) {
+        List<Beam> candidates = new ArrayList<>();
+        for (int j = 0; j < sentence.size(); j++) {
+            Beam beam = sentence.get(j);
+            if (beam.done()) {
+                candidates.add(beam.then(Vocabulary.PAD_ID, 0));  // as it is
+                continue;
+            }
+            for (int v = Vocabulary.END_ID; v < logProbs.numCols; v++) {
+                candidates.add(beam.then(v, logProbs.get(firstRow + j, v)));
+            }
+        }
+        candidates.sort((x, y) -> Double.compare(y.score(), x.score()));
+        return List.copyOf(candidates.subList(0,
+                Math.min(width, candidates.size())));
+    }
+
+    private static boolean allDone(List<List<Beam>> beams) {
+        for (List<Beam> sentence : beams) {
+            for (Beam beam : sentence) {
+                if (!beam.done()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** (B·S, C) rows → (B·k·S, C): each sentence's block k times. */
+    private static Tensor repeat(Tensor memory, int b, int k) {
+        DMatrixRMaj m = memory.value();
+        int block = m.numRows / b * m.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows * k, m.numCols);
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(m.data, i * block, out.data,
+                        (i * k + j) * block, block);
+            }
+        }
+        return Tensor.constant(out);
+    }
+}
