@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 TranslateCommand.class,
                 EvalCommand.class,
+                AttentionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -56,6 +56,18 @@ class TrainCommandTest {
         assertEquals(0, t.code(), t.err());
         // one line, which may be empty after six steps
         assertEquals(1, t.out().lines().count(), t.out());
+        Path png = dir.resolve("maps").resolve("attention.png");
+        Result a = run("attention", "--model", dir.toString(), "--out",
+                png.toString(), "a b c");
+        assertEquals(0, a.code(), a.err());
+        assertTrue(Files.size(png) > 1000, "the PNG was written");
+        Result e = run("eval", "--model", dir.toString(), "--count", "5",
+                "--beam", "2");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("beam 2 on 5 test sentences")
+                && e.out().contains("exact match"), e.out());
+        assertEquals(2, run("eval", "--model", dir.toString(), "--beam",
+                "0").code());
     }
 
     @Test
