@@ -54,6 +54,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: gradcheck");
+                "name a command: gradcheck, train, translate, eval,"
+                + " attention, data, bench, exercise");
     }
 }
