@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code scratchformer} program. With no command it runs its main job:
- * for now the gradient-check report of every op.
+ * it trains the demo translator (English number words to French) into
+ * {@code runs/demo} and shows what it learned.
  */
 @Command(name = "scratchformer", mixinStandardHelpOptions = true,
         version = "Scratchformer 0.1.0",
@@ -23,6 +24,10 @@ import picocli.CommandLine.Command;
                 AttentionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    /** What the program does with no command: the README's main job. */
+    static final String[] MAIN_JOB = {"train", "--task", "numbers",
+        "--preset", "demo", "--out", "runs/demo"};
 
     public static void main(String[] args) {
         int code = run(new PrintWriter(System.out, true),
@@ -46,7 +51,7 @@ public final class Main implements Runnable {
             return 2;
         });
         if (args.length == 0) {
-            args = new String[] {"gradcheck"};  // the main job
+            args = MAIN_JOB;
         }
         return commandLine.execute(args);
     }

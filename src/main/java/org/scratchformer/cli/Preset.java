@@ -8,7 +8,7 @@ import org.scratchformer.transformer.NormPlacement;
 enum Preset {
     /** A small model that trains in a few minutes on two cores. */
     DEMO(new ModelConfig(64, 4, 256, 2, 2, 0.0, NormPlacement.POST, false),
-            1500, 200),
+            1000, 200),
     /** The reference configuration: 128, 4 heads, 512, 2 + 2 layers. */
     FULL(ModelConfig.reference(), 6000, 400);
 

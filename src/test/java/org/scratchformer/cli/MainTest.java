@@ -42,6 +42,13 @@ class MainTest {
     }
 
     @Test
+    void theMainJobTrainsTheDemoTranslator() {
+        assertEquals(java.util.List.of("train", "--task", "numbers",
+                "--preset", "demo", "--out", "runs/demo"),
+                java.util.List.of(Main.MAIN_JOB));
+    }
+
+    @Test
     void anUnknownCommandIsRefused() {
         assertEquals(2, run("trian"));
         assertTrue(err.toString().contains("trian"), err.toString());
