@@ -86,6 +86,7 @@ final class AttentionCommand implements Callable<Integer> {
     }
 
     /** Runs the model on the source and its own translation; the maps. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
         int[] src = task.sourceVocabulary().encode(source);

@@ -27,8 +27,8 @@ final class LossPlot {
                     org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         chart.getStyler().setLegendVisible(false);
-        BitmapEncoder.saveBitmap(chart, file.toString(),
-                BitmapEncoder.BitmapFormat.PNG);
+        javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart),
+                "png", file.toFile());
         return file;
     }
 }

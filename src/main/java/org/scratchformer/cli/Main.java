@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 TranslateCommand.class,
                 EvalCommand.class,
                 AttentionCommand.class,
+                ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -55,6 +55,7 @@ public final class BeamSearch {
 
     // tag::search[]
     /** The best translation (ids, no &lt;s&gt; or &lt;/s&gt;) per source. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
     public static List<int[]> decode(Translator model, int[][] source,
             int[] sourceLengths, int width, int maxLength) {
         if (width < 1) {

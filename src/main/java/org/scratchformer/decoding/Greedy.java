@@ -30,6 +30,7 @@ public final class Greedy {
 
     // tag::decode[]
     /** The target ids (without &lt;s&gt; and &lt;/s&gt;) for each source. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
     public static List<int[]> decode(Translator model, int[][] source,
             int[] sourceLengths, int maxLength) {
         int b = source.length;

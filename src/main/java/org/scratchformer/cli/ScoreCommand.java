@@ -1,0 +1,104 @@
+package org.scratchformer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.tensor.NoGrad;
+import org.scratchformer.translation.Checkpoint;
+import org.scratchformer.translation.Task;
+import org.scratchformer.translation.Tokens;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.Vocabulary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The model's log-probabilities of given translations, as JSON: what
+ * src/test/python/twin_check.py compares with a PyTorch twin of the model.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Print, as JSON, the log-probability of every target"
+                + " word at every position for SOURCE<TAB>TARGET pairs.")
+final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true,
+            description = "A run folder written by train.")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "PAIR",
+            description = "A source sentence, a tab, its translation.")
+    List<String> pairs;
+
+    @Override
+    public Integer call() throws IOException {
+        Checkpoint.Run run = Checkpoint.readRun(model);
+        Translator translator = Checkpoint.loadModel(model, run);
+        Task task = Task.named(run.task());
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode all = json.createArrayNode();
+        for (String pair : pairs) {
+            String[] parts = pair.split("\t");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("'" + pair + "' is not"
+                        + " a source, a tab and a target");
+            }
+            ObjectNode entry = all.addObject();
+            entry.put("source", parts[0]).put("target", parts[1]);
+            DMatrixRMaj logProbs = logProbs(translator, task, parts[0],
+                    parts[1]);
+            ArrayNode rows = entry.putArray("log_probs");
+            for (int t = 0; t < logProbs.numRows; t++) {
+                ArrayNode row = rows.addArray();
+                for (int v = 0; v < logProbs.numCols; v++) {
+                    row.add(logProbs.get(t, v));
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json.writeValueAsString(all));
+        out.flush();
+        return 0;
+    }
+
+    /** log softmax of the logits (T, V) for &lt;s&gt; + the target. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
+    static DMatrixRMaj logProbs(Translator model, Task task, String source,
+            String target) {
+        int[] src = task.sourceVocabulary().encode(Tokens.split(source));
+        int[] words = task.targetVocabulary().encode(Tokens.split(target));
+        int[] input = new int[words.length + 1];
+        input[0] = Vocabulary.START_ID;
+        System.arraycopy(words, 0, input, 1, words.length);
+        try (NoGrad scope = NoGrad.enter()) {
+            DMatrixRMaj logits = model.decode(model.encode(new int[][] {src},
+                    new int[] {src.length}), new int[] {src.length},
+                    new int[][] {input}, new int[] {input.length}).value();
+            DMatrixRMaj out = new DMatrixRMaj(logits.numRows, logits.numCols);
+            for (int t = 0; t < logits.numRows; t++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int v = 0; v < logits.numCols; v++) {
+                    max = Math.max(max, logits.get(t, v));
+                }
+                double sum = 0;
+                for (int v = 0; v < logits.numCols; v++) {
+                    sum += Math.exp(logits.get(t, v) - max);
+                }
+                for (int v = 0; v < logits.numCols; v++) {
+                    out.set(t, v, logits.get(t, v) - max - Math.log(sum));
+                }
+            }
+            return out;
+        }
+    }
+}
