@@ -12,6 +12,7 @@ project root, on a machine doing nothing else if you can:
 
     /usr/bin/python3 src/test/python/bench_side_by_side.py [--rounds 5]
         [--steps 30] [--warmup 10] [--calibration-steps 5]
+        [--torch-setting T,B]   # skip step 2 below
 
 What it does:
 1. builds the classes and writes the class path (mvn -B -q -o compile
@@ -100,6 +101,16 @@ def torch_worker(dtype_name, threads, steps, warmup):
                       "cpu_seconds": cpu}))
 
 
+def blas_in_use():
+    """The BLAS library Debian's PyTorch loads: the libblas.so.3 alternative
+    (reference BLAS from libblas3 unless OpenBLAS is installed)."""
+    for folder in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"):
+        path = os.path.join(folder, "libblas.so.3")
+        if os.path.exists(path):
+            return os.path.realpath(path)
+    return "unknown"
+
+
 def torch_run(dtype, setting, steps, warmup):
     env = dict(os.environ)
     for name, value in setting["env"].items():
@@ -158,6 +169,9 @@ def main():
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--calibration-steps", type=int, default=5)
+    parser.add_argument("--torch-setting", metavar="T,B",
+                        help="skip the calibration: torch threads T and"
+                        " OPENBLAS_NUM_THREADS B, OpenBLAS variables as set")
     parser.add_argument("--threads", type=int, default=1,
                         help=argparse.SUPPRESS)  # the worker's
     parser.add_argument("--torch-worker", metavar="DTYPE")
@@ -175,7 +189,11 @@ def main():
         classpath = "target/classes" + os.pathsep + f.read().strip()
 
     best = {}
-    for dtype in ("float64", "float32"):
+    if args.torch_setting:
+        t, b = (int(v) for v in args.torch_setting.split(","))
+        best = {d: {"torch": t, "blas": b, "env": {}}
+                for d in ("float64", "float32")}
+    for dtype in () if best else ("float64", "float32"):
         trials = [(torch_run(dtype, s, args.calibration_steps,
                              args.calibration_steps)[0], s)
                   for s in settings()]
@@ -183,6 +201,8 @@ def main():
             print("calibration %-8s %6.2f steps/s  %s" % (
                 dtype, rate, describe(s)))
         best[dtype] = max(trials, key=lambda t: t[0])[1]
+    print("PyTorch's BLAS: %s" % blas_in_use())
+    for dtype in ("float64", "float32"):
         print("PyTorch %s runs with %s" % (dtype, describe(best[dtype])))
 
     rates = {"scratchformer": [], "float64": [], "float32": []}

@@ -90,13 +90,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void printProducts(PrintWriter out) {
-        out.printf(Locale.ROOT, "kernel %s, %d thread%s; medians of %d"
-                + " rounds of 5 calls%n", Products.kernelName(),
+        out.printf(Locale.ROOT, "kernel %s, %d thread%s; %d rounds of 20"
+                + " calls%n", Products.kernelName(),
                 Products.threads(), Products.threads() == 1 ? "" : "s",
                 steps);
         out.printf(Locale.ROOT, "%-13s %-9s %8s %16s%n", "product",
                 "through", "GFLOP/s", "GFLOP/CPU-second");
-        for (ProductBench.Line line : ProductBench.run(steps, 5)) {
+        for (ProductBench.Line line : ProductBench.run(steps, 20)) {
             out.printf(Locale.ROOT, "%-13s %-9s %8.1f %16.1f%n",
                     line.product(), line.by(), line.gflops(),
                     line.gflopsPerCpuSecond());

@@ -13,7 +13,8 @@ import org.scratchformer.tensor.Products;
 /**
  * The feed-forward products at the model's shapes, through Products and
  * through EJML, in alternating rounds: GFLOP per second of wall-clock time
- * and per second of the process's CPU time (steadier on a busy machine).
+ * (median round) and per second of the process's CPU time (all rounds;
+ * steadier on a busy machine).
  *
  * <pre>
  * A·B    Y  (768, 512) = X  (768, 128) · W  (128, 512)    forward
@@ -68,12 +69,18 @@ public final class ProductBench {
         List<Line> lines = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             for (int by = 0; by < 2; by++) {
+                // the process's CPU clock ticks every few milliseconds:
+                // the CPU rate is over all rounds together, not a median
                 lines.add(new Line(names[p], by == 0 ? "Products"
                         : "EJML", FLOPS * repeats / median(wall[p][by]) / 1e9,
-                        FLOPS * repeats / median(cpu[p][by]) / 1e9));
+                        FLOPS * repeats * rounds / sum(cpu[p][by]) / 1e9));
             }
         }
         return lines;
+    }
+
+    static double sum(double[] values) {
+        return Arrays.stream(values).sum();
     }
 
     static double median(double[] values) {
