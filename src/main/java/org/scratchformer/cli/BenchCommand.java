@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchformer.fast.Bench;
+import org.scratchformer.fast.ProductBench;
 import org.scratchformer.fast.Workload;
 import org.scratchformer.tensor.Products;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ final class BenchCommand implements Callable<Integer> {
             + " products (default: the number of processors).")
     Integer threads;
 
+    @Option(names = "--products", description = "Time the feed-forward"
+            + " products at the model's shapes, through Products and EJML,"
+            + " instead of training steps.")
+    boolean products;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of the model and data (default:"
                     + " ${DEFAULT-VALUE}).")
@@ -54,8 +60,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             Products.setThreads(threads);
         }
-        Bench.Result r = Bench.run(new Workload(seed), warmup, steps);
         PrintWriter out = spec.commandLine().getOut();
+        if (products) {
+            printProducts(out);
+            return 0;
+        }
+        Bench.Result r = Bench.run(new Workload(seed), warmup, steps);
         out.printf(Locale.ROOT, "workload   %d rows, d_model %d, d_ff %d,"
                 + " vocabulary %d, %d blocks: %.2f GFLOP per step%n",
                 Workload.ROWS, Workload.WIDTH, Workload.HIDDEN,
@@ -77,5 +87,19 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "loss       %.5f after %d steps%n",
                 r.lastLoss(), warmup + steps);
         return 0;
+    }
+
+    private void printProducts(PrintWriter out) {
+        out.printf(Locale.ROOT, "kernel %s, %d thread%s; %d rounds of 20"
+                + " calls%n", Products.kernelName(),
+                Products.threads(), Products.threads() == 1 ? "" : "s",
+                steps);
+        out.printf(Locale.ROOT, "%-13s %-9s %8s %16s%n", "product",
+                "through", "GFLOP/s", "GFLOP/CPU-second");
+        for (ProductBench.Line line : ProductBench.run(steps, 20)) {
+            out.printf(Locale.ROOT, "%-13s %-9s %8.1f %16.1f%n",
+                    line.product(), line.by(), line.gflops(),
+                    line.gflopsPerCpuSecond());
+        }
     }
 }

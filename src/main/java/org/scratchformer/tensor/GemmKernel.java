@@ -18,6 +18,7 @@ package org.scratchformer.tensor;
  * kernel is another, found by {@link Products} through
  * {@code META-INF/services/org.scratchformer.tensor.GemmKernel}.
  */
+// tag::kernel[]
 public interface GemmKernel {
     /** A short name for reports: "plain", "vector 512-bit". */
     String name();
@@ -28,3 +29,4 @@ public interface GemmKernel {
             double[] b, int bOffset, int ldb,
             double[] c, int cOffset, int ldc, boolean accumulate);
 }
+// end::kernel[]

@@ -1,5 +1,7 @@
 package org.scratchformer.tensor;
 
+import java.util.Arrays;
+
 /**
  * The plain-Java matrix product: the reference every faster kernel must
  * match bit for bit, and the one used when the Vector API module is absent.
@@ -16,6 +18,7 @@ public final class PlainKernel implements GemmKernel {
         return "plain";
     }
 
+    // tag::plain[]
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
             double[] a, int aOffset, int lda,
@@ -26,7 +29,7 @@ public final class PlainKernel implements GemmKernel {
         for (int i = 0; i < m; i++) {
             int ci = cOffset + i * ldc;
             if (!accumulate) {
-                java.util.Arrays.fill(c, ci, ci + n, 0.0);
+                Arrays.fill(c, ci, ci + n, 0.0);
             }
             int ai = aOffset + i * aRow;
             if (transB) {
@@ -51,4 +54,5 @@ public final class PlainKernel implements GemmKernel {
             }
         }
     }
+    // end::plain[]
 }

@@ -87,6 +87,7 @@ public final class Products {
         if (m == 0 || n == 0) {
             return;
         }
+        // tag::split[]
         int parts = parts(m, n, k);
         if (parts == 1) {
             KERNEL.gemm(transA, transB, m, n, k, a, aOffset, lda,
@@ -106,6 +107,7 @@ public final class Products {
                         c, cOffset + lo, ldc, accumulate);
             }
         }, m >= n ? m : n, m >= n);
+        // end::split[]
     }
 
     /** The kernel in use, for reports: "plain" or "vector 512-bit". */
@@ -191,6 +193,7 @@ public final class Products {
         return pool;
     }
 
+    // tag::load-kernel[]
     private static GemmKernel loadKernel() {
         PlainKernel plain = new PlainKernel();
         if ("plain".equals(System.getProperty("scratchformer.kernel"))
@@ -207,6 +210,7 @@ public final class Products {
         }
         return plain;
     }
+    // end::load-kernel[]
 
     private static void requireInner(String product, int left, int right,
             DMatrixRMaj a, DMatrixRMaj b) {

@@ -63,42 +63,35 @@ class ProductsTest {
 
     @ParameterizedTest(name = "seed {0}: m {1}, n {2}, k {3}")
     @MethodSource("shapes")
-    void allThreeFormsAgreeWithEjml(long seed, int m, int n, int k) {
+    void allFourFormsAgreeWithEjmlAndWithThePlainKernelsBits(long seed,
+            int m, int n, int k) {
         Random random = new Random(seed);
         DMatrixRMaj a = random(random, m, k);
         DMatrixRMaj b = random(random, k, n);
         DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
         DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
         DMatrixRMaj expected = CommonOps_DDRM.mult(a, b, null);
-        assertNear(expected, Products.mult(a, b), k, "A·B");
-        assertNear(expected, Products.multTransA(at, b), k, "Aᵀ·B");
-        assertNear(expected, Products.multTransB(a, bt), k, "A·Bᵀ");
-    }
-
-    @ParameterizedTest(name = "seed {0}: m {1}, n {2}, k {3}")
-    @MethodSource("shapes")
-    void theKernelGivesThePlainKernelsBits(long seed, int m, int n, int k) {
-        Random random = new Random(seed);
-        DMatrixRMaj a = random(random, m, k);
-        DMatrixRMaj b = random(random, k, n);
-        DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
-        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
         for (boolean transA : new boolean[] {false, true}) {
             for (boolean transB : new boolean[] {false, true}) {
+                String form = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ"
+                        : "B") + " with " + Products.kernelName();
                 DMatrixRMaj left = transA ? at : a;
                 DMatrixRMaj right = transB ? bt : b;
+                DMatrixRMaj used = new DMatrixRMaj(m, n);
                 double[] plain = new double[m * n];
-                double[] used = new double[m * n];
+                Products.gemm(transA, transB, m, n, k,
+                        left.data, 0, left.numCols, right.data, 0,
+                        right.numCols, used.data, 0, n, false);
                 new PlainKernel().gemm(transA, transB, m, n, k,
                         left.data, 0, left.numCols, right.data, 0,
                         right.numCols, plain, 0, n, false);
-                Products.gemm(transA, transB, m, n, k,
-                        left.data, 0, left.numCols, right.data, 0,
-                        right.numCols, used, 0, n, false);
-                assertArrayEquals(plain, used, 0.0, Products.kernelName()
-                        + " transA " + transA + " transB " + transB);
+                assertNear(expected, used, k, form);
+                assertArrayEquals(plain, used.data, 0.0, form);
             }
         }
+        assertNear(expected, Products.mult(a, b), k, "mult");
+        assertNear(expected, Products.multTransA(at, b), k, "multTransA");
+        assertNear(expected, Products.multTransB(a, bt), k, "multTransB");
     }
 
     @Test
@@ -123,6 +116,7 @@ class ProductsTest {
         assertNear(expected, c, 6, "block");
     }
 
+    // tag::same-bits[]
     @Test
     void oneAndTwoThreadsGiveTheSameBits() {
         Random random = new Random(11);
@@ -148,6 +142,7 @@ class ProductsTest {
             Products.setThreads(before);
         }
     }
+    // end::same-bits[]
 
     @Test
     void mismatchedInnerSizesAreNamed() {

@@ -1,0 +1,91 @@
+package org.scratchformer.fast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.scratchformer.tensor.Products;
+
+/**
+ * The feed-forward products at the model's shapes, through Products and
+ * through EJML, in alternating rounds: GFLOP per second of wall-clock time
+ * (median round) and per second of the process's CPU time (all rounds;
+ * steadier on a busy machine).
+ *
+ * <pre>
+ * A·B    Y  (768, 512) = X  (768, 128) · W  (128, 512)    forward
+ * A·Bᵀ   dX (768, 128) = dY (768, 512) · Wᵀ (512, 128)    backward, input
+ * Aᵀ·B   dW (128, 512) = Xᵀ (128, 768) · dY (768, 512)    backward, weight
+ * </pre>
+ */
+public final class ProductBench {
+    static final double FLOPS = 2.0 * 768 * 128 * 512;
+
+    private ProductBench() {
+    }
+
+    /** One line of the result: medians over the rounds. */
+    public record Line(String product, String by, double gflops,
+            double gflopsPerCpuSecond) {
+    }
+
+    /** {@code rounds} rounds of {@code repeats} calls of each product. */
+    public static List<Line> run(int rounds, int repeats) {
+        Random random = new Random(1);
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(768, 128, -1, 1, random);
+        DMatrixRMaj w = RandomMatrices_DDRM.rectangle(128, 512, -1, 1, random);
+        DMatrixRMaj dY = RandomMatrices_DDRM.rectangle(768, 512, -1, 1,
+                random);
+        String[] names = {"A·B", "A·Bᵀ", "Aᵀ·B"};
+        List<List<Supplier<DMatrixRMaj>>> calls = List.of(
+                List.of(() -> Products.mult(x, w),
+                        () -> CommonOps_DDRM.mult(x, w, null)),
+                List.of(() -> Products.multTransB(dY, w),
+                        () -> CommonOps_DDRM.multTransB(dY, w, null)),
+                List.of(() -> Products.multTransA(x, dY),
+                        () -> CommonOps_DDRM.multTransA(x, dY, null)));
+        double[][][] wall = new double[3][2][rounds];
+        double[][][] cpu = new double[3][2][rounds];
+        for (int round = -1; round < rounds; round++) {  // -1: warm-up
+            for (int p = 0; p < 3; p++) {
+                for (int by = 0; by < 2; by++) {
+                    long cpuStart = Bench.processCpuNanos();
+                    long start = System.nanoTime();
+                    for (int i = 0; i < repeats; i++) {
+                        calls.get(p).get(by).get();
+                    }
+                    if (round >= 0) {
+                        wall[p][by][round] = (System.nanoTime() - start) / 1e9;
+                        cpu[p][by][round] = (Bench.processCpuNanos()
+                                - cpuStart) / 1e9;
+                    }
+                }
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            for (int by = 0; by < 2; by++) {
+                // the process's CPU clock ticks every few milliseconds:
+                // the CPU rate is over all rounds together, not a median
+                lines.add(new Line(names[p], by == 0 ? "Products"
+                        : "EJML", FLOPS * repeats / median(wall[p][by]) / 1e9,
+                        FLOPS * repeats * rounds / sum(cpu[p][by]) / 1e9));
+            }
+        }
+        return lines;
+    }
+
+    static double sum(double[] values) {
+        return Arrays.stream(values).sum();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
