@@ -63,6 +63,32 @@ class ModuleCheckReportTest {
     }
 
     @Test
+    void moreFindingsThanLinesAreCutAndTheShownOnesNamed() {
+        // W (3x3) used as a constant: nine findings, five shown
+        Linear layer = new Linear(3, 3, new Random(3));
+        ModuleCheckReport report = ModuleCheck.of(layer, in -> org
+                .scratchformer.ops.Ops.matmul(in.get(0), Tensor.constant(
+                        layer.weight().value()))).inputNames("x")
+                .run(Tensor.variable(RandomCases.values(new Random(4), 2, 3)));
+        assertEquals(9, report.report().mismatches().size());
+        String[] lines = report.summary().split("\n");
+        for (int k = 1; k <= 5; k++) {
+            assertTrue(lines[k].startsWith("  weight element ("),
+                    report.summary());
+        }
+        assertEquals("  and 4 more", lines[6]);
+        assertTrue(lines[7].startsWith("  checked: x (2x3)"),
+                report.summary());
+    }
+
+    @Test
+    void theFirstInputIsNamedNotTakenForADirection() {
+        ModuleCheckReport report = passed(List.of("x"), List.of("(1x1)"));
+        assertEquals("x", report.nameOf(new Mismatch(Mismatch.Kind.GRADIENT,
+                0, 0, 0, 1, -1)));
+    }
+
+    @Test
     void aDirectionalFindingIsNamedAsSuch() {
         ModuleCheckReport report = new ModuleCheckReport(new GradCheckReport(
                 List.of(new Mismatch(Mismatch.Kind.GRADIENT, -1, -1, -1, 1,

@@ -86,6 +86,9 @@ class NnArgumentsTest {
         assertEquals("Embedding(3 × 2): index 1.0E20 at position 0" + range,
                 message(() -> embedding.forward(Tensor.constant(
                         new double[][] {{1e20}}))));
+        assertEquals("Embedding(3 × 2): index 1.0E15 at position 0" + range,
+                message(() -> embedding.forward(Tensor.constant(
+                        new double[][] {{1e15}}))), "1e15 in full is long");
         assertEquals(3, embedding.forward(0, 1, 2).rows(), "0 to 2 allowed");
     }
 }
