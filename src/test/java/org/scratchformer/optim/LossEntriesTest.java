@@ -2,6 +2,7 @@ package org.scratchformer.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -36,6 +37,23 @@ class LossEntriesTest {
                         "seed " + seed + ", ignore index " + ignore);
             }
         }
+    }
+
+    @Test
+    void aboutThirtyPercentOfTheOtherRowsAreIgnored() {
+        int ignored = 0;
+        int rows = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            Tensor targets = LossOps.logitsAndTargets(new Random(seed),
+                    LossOps.PLAIN_IGNORE).get(1);
+            for (int n = 1; n < targets.rows(); n++) {
+                rows++;
+                ignored += targets.get(n, 0) == LossOps.PLAIN_IGNORE ? 1 : 0;
+            }
+        }
+        double share = (double) ignored / rows;
+        assertTrue(Math.abs(share - LossOps.IGNORED_SHARE) < 0.05,
+                ignored + " of " + rows + " rows ignored");
     }
 
     @Test
