@@ -444,9 +444,11 @@ public final class GradCheck {
                     }
                 }
             }
+            // norm > 0: run() refuses inputs that are all constants, and
+            // Gaussian draws are not all 0 (an empty input divides nothing)
             double norm = Math.sqrt(squares);
             for (DMatrixRMaj part : u) {
-                if (part != null && norm > 0) {
+                if (part != null) {
                     for (int k = 0; k < part.getNumElements(); k++) {
                         part.set(k, part.get(k) / norm);
                     }

@@ -89,6 +89,19 @@ class OptimizerArgumentsTest {
         new Sgd(PARAMS, 0.1, 0, 0).setLearningRate(0);
     }
 
+    @Test
+    void theSettingsReadBackAsGiven() {
+        Sgd sgd = new Sgd(PARAMS, 0.25, 0.5, 0.125);
+        assertEquals(0.25, sgd.learningRate());
+        assertEquals(0.5, sgd.momentum());
+        assertEquals(0.125, sgd.weightDecay());
+        assertEquals(PARAMS.keySet(), sgd.parameters().keySet());
+        assertThrows(UnsupportedOperationException.class,
+                () -> sgd.parameters().clear());
+        sgd.setLearningRate(0.75);
+        assertEquals(0.75, sgd.learningRate());
+    }
+
     @ParameterizedTest(name = "maxNorm={0}")
     @org.junit.jupiter.params.provider.ValueSource(doubles = {0, -1,
             Double.NaN, Double.POSITIVE_INFINITY})

@@ -42,6 +42,14 @@ class TensorTest {
     }
 
     @Test
+    void rowsAndColumnsAreTheValuesShape() {
+        Tensor t = Tensor.constant(new DMatrixRMaj(2, 5));
+        assertEquals(2, t.rows());
+        assertEquals(5, t.cols());
+        assertEquals("(2x5)", t.shape());
+    }
+
+    @Test
     void aTensorPrintsItsShapeAndItsOp() {
         Tensor a = Tensor.variable(new double[][] {{1, 2, 3}});
         assertEquals("Tensor(1x3)", a.toString());
