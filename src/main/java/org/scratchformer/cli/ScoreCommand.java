@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
@@ -81,24 +82,11 @@ final class ScoreCommand implements Callable<Integer> {
         input[0] = Vocabulary.START_ID;
         System.arraycopy(words, 0, input, 1, words.length);
         try (NoGrad scope = NoGrad.enter()) {
-            DMatrixRMaj logits = model.decode(model.encode(new int[][] {src},
-                    new int[] {src.length}), new int[] {src.length},
-                    new int[][] {input}, new int[] {input.length}).value();
-            DMatrixRMaj out = new DMatrixRMaj(logits.numRows, logits.numCols);
-            for (int t = 0; t < logits.numRows; t++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int v = 0; v < logits.numCols; v++) {
-                    max = Math.max(max, logits.get(t, v));
-                }
-                double sum = 0;
-                for (int v = 0; v < logits.numCols; v++) {
-                    sum += Math.exp(logits.get(t, v) - max);
-                }
-                for (int v = 0; v < logits.numCols; v++) {
-                    out.set(t, v, logits.get(t, v) - max - Math.log(sum));
-                }
-            }
-            return out;
+            // log P (T, V) = log_softmax(logits), chapter 5's op
+            return Ops.logSoftmax(model.decode(model.encode(
+                    new int[][] {src}, new int[] {src.length}),
+                    new int[] {src.length}, new int[][] {input},
+                    new int[] {input.length})).value();
         }
     }
 }

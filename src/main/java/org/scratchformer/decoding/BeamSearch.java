@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.translation.Translator;
@@ -113,23 +114,13 @@ public final class BeamSearch {
         }
         int[] lengths = new int[rows];
         Arrays.fill(lengths, t);
-        DMatrixRMaj logits = model.decode(memory, lengthsK, prefix, lengths)
-                .value();  // (B·k·t, V)
-        DMatrixRMaj out = new DMatrixRMaj(rows, logits.numCols);
-        for (int r = 0; r < rows; r++) {
-            int last = r * t + t - 1;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int v = 0; v < logits.numCols; v++) {
-                max = Math.max(max, logits.get(last, v));
-            }
-            double sum = 0;
-            for (int v = 0; v < logits.numCols; v++) {
-                sum += Math.exp(logits.get(last, v) - max);
-            }
-            double logSum = max + Math.log(sum);  // log Σ e^logit
-            for (int v = 0; v < logits.numCols; v++) {
-                out.set(r, v, logits.get(last, v) - logSum);
-            }
+        // log P (B·k·t, V) = log_softmax(logits), chapter 5's op
+        DMatrixRMaj logProbs = Ops.logSoftmax(model.decode(memory, lengthsK,
+                prefix, lengths)).value();
+        DMatrixRMaj out = new DMatrixRMaj(rows, logProbs.numCols);
+        for (int r = 0; r < rows; r++) {  // each beam's last position
+            System.arraycopy(logProbs.data, (r * t + t - 1) * out.numCols,
+                    out.data, r * out.numCols, out.numCols);
         }
         return out;
     }
