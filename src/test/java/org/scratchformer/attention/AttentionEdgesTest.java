@@ -41,9 +41,12 @@ class AttentionEdgesTest {
 
     @Test
     void noneHasOneRowPerQueryOfEverySequence() {
-        DMatrixRMaj m = AttentionMask.none(2, 3, 4).tensor().value();
+        AttentionMask none = AttentionMask.none(2, 3, 4);
+        DMatrixRMaj m = none.tensor().value();
         assertEquals(6, m.numRows);
         assertEquals(4, m.numCols);
+        assertTrue(none.keeps(1, 2, 3), "the last query of the last"
+                + " sequence sees the last key");
     }
 
     @Test
