@@ -157,7 +157,12 @@ final class AttentionCommand implements Callable<Integer> {
             }
         }
         chart.addSeries("weights", cols, rows, cells);
+        // every word on the axes: small labels, no spacing hint to skip any
         chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(
+                java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setXAxisTickMarkSpacingHint(10);
+        chart.getStyler().setYAxisTickMarkSpacingHint(10);
         chart.getStyler().setMin(0).setMax(1)
                 .setRangeColors(new Color[] {Color.WHITE, Color.BLUE})
                 .setChartBackgroundColor(Color.WHITE)
