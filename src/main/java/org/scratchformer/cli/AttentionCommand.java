@@ -17,7 +17,6 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.scratchformer.multihead.MultiHeadAttention;
-import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
@@ -86,22 +85,12 @@ final class AttentionCommand implements Callable<Integer> {
     }
 
     /** Runs the model on the source and its own translation; the maps. */
-    @SuppressWarnings("try")  // the scope only switches the graph off
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
-        int[] src = task.sourceVocabulary().encode(source);
-        int[] tgt = new int[target.size() + 1];  // <s>, then the words
-        tgt[0] = Vocabulary.START_ID;
-        int[] words = task.targetVocabulary().encode(target);
-        System.arraycopy(words, 0, tgt, 1, words.length);
-        List<String> inputs = new ArrayList<>();
+        Translating.teacherForced(model, task, source, target);
+        List<String> inputs = new ArrayList<>();  // <s>, then the words
         inputs.add(Vocabulary.START);
         inputs.addAll(target);
-        try (NoGrad scope = NoGrad.enter()) {
-            model.decode(model.encode(new int[][] {src},
-                    new int[] {src.length}), new int[] {src.length},
-                    new int[][] {tgt}, new int[] {tgt.length});
-        }
         List<Panel> panels = new ArrayList<>();
         int l = 0;
         for (EncoderLayer layer : model.encoder().layers()) {

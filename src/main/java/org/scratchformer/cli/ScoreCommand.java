@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.ops.Ops;
-import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,20 +71,10 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** log softmax of the logits (T, V) for &lt;s&gt; + the target. */
-    @SuppressWarnings("try")  // the scope only switches the graph off
     static DMatrixRMaj logProbs(Translator model, Task task, String source,
             String target) {
-        int[] src = task.sourceVocabulary().encode(Tokens.split(source));
-        int[] words = task.targetVocabulary().encode(Tokens.split(target));
-        int[] input = new int[words.length + 1];
-        input[0] = Vocabulary.START_ID;
-        System.arraycopy(words, 0, input, 1, words.length);
-        try (NoGrad scope = NoGrad.enter()) {
-            // log P (T, V) = log_softmax(logits), chapter 5's op
-            return Ops.logSoftmax(model.decode(model.encode(
-                    new int[][] {src}, new int[] {src.length}),
-                    new int[] {src.length}, new int[][] {input},
-                    new int[] {input.length})).value();
-        }
+        // log P (T, V) = log_softmax(logits), chapter 5's op
+        return Ops.logSoftmax(Translating.teacherForced(model, task,
+                Tokens.split(source), Tokens.split(target))).value();
     }
 }

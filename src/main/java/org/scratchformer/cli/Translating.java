@@ -12,6 +12,8 @@ import org.scratchformer.translation.Pair;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.Vocabulary;
+import org.scratchformer.tensor.NoGrad;
+import org.scratchformer.tensor.Tensor;
 
 /** Greedy translations of many pairs, in batches, and their evaluation. */
 final class Translating {
@@ -60,5 +62,25 @@ final class Translating {
         int[] out = Greedy.decode(model, new int[][] {ids},
                 new int[] {ids.length}, maxLength(ids.length)).get(0);
         return task.targetVocabulary().decode(out);
+    }
+
+    /**
+     * The logits (T, V) of the model reading {@code source} and, on the
+     * decoder side, &lt;s&gt; followed by {@code target}: what it predicts
+     * at each position of a given translation. No graph is recorded.
+     */
+    @SuppressWarnings("try")  // the scope only switches the graph off
+    static Tensor teacherForced(Translator model, Task task,
+            List<String> source, List<String> target) {
+        int[] src = task.sourceVocabulary().encode(source);
+        int[] words = task.targetVocabulary().encode(target);
+        int[] input = new int[words.length + 1];  // <s>, then the words
+        input[0] = Vocabulary.START_ID;
+        System.arraycopy(words, 0, input, 1, words.length);
+        try (NoGrad scope = NoGrad.enter()) {
+            return model.decode(model.encode(new int[][] {src},
+                    new int[] {src.length}), new int[] {src.length},
+                    new int[][] {input}, new int[] {input.length});
+        }
     }
 }

@@ -73,8 +73,7 @@ public final class Trainer {
         List<Batch> epoch = null;
         for (int step = first; step <= settings.steps(); step++) {
             int e = (step - 1) / perEpoch;
-            if (epoch == null || (step - 1) % perEpoch == 0
-                    || step == first) {
+            if (epoch == null || (step - 1) % perEpoch == 0) {
                 epoch = batcher.shuffled(pairs, settings.seed(), e);
             }
             Batch batch = epoch.get((step - 1) % perEpoch);
