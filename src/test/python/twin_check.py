@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """The whole translator checked against a PyTorch twin.
 
-Loads a run folder written by `scratchformer train` (model.safetensors,
-run.json, the vocabularies) into a PyTorch model built from PyTorch's own
+Loads a run folder written by `scratchformer train` (run.json, the weights
+file it names, the vocabularies) into a PyTorch model built from PyTorch's own
 layers (nn.TransformerEncoderLayer and nn.TransformerDecoderLayer, batch
 first, ReLU, dropout 0), asks the Java program for its log-probabilities of
 a few sentence pairs (`scratchformer score`), computes the same with the
@@ -120,7 +120,7 @@ class Twin:
         self.c = m["d_model"]
         self.tied = m["tied"]
         pre = m["norm"] == "pre"
-        self.w = read_safetensors(f"{folder}/model.safetensors")
+        self.w = read_safetensors(f"{folder}/{run['model_file']}")
         self.source = self.vocabulary(f"{folder}/source-vocabulary.json")
         self.target = self.vocabulary(f"{folder}/target-vocabulary.json")
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.scratchformer.decoding.Evaluation;
+import org.scratchformer.translation.AtomicFiles;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Pair;
 import org.scratchformer.translation.Split;
@@ -33,9 +34,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a translator and show what it learned.")
 final class TrainCommand implements Callable<Integer> {
-    /** Steps between checkpoints. */
-    static final int SAVE_EVERY = 250;
-
     @Spec
     CommandSpec spec;
 
@@ -67,6 +65,11 @@ final class TrainCommand implements Callable<Integer> {
             + " from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--save-every", defaultValue = "250",
+            description = "Steps between checkpoints (default:"
+                    + " ${DEFAULT-VALUE}); one is saved at the end too.")
+    int saveEvery;
+
     @Option(names = "--test-count", defaultValue = "1000",
             description = "How many test sentences to translate at the end,"
                     + " 1 to 1000 (default: ${DEFAULT-VALUE}); validation"
@@ -79,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
         if (testCount < 1 || testCount > Task.HELD_OUT_SIZE) {
             throw new IllegalArgumentException("--test-count must be 1 to "
                     + Task.HELD_OUT_SIZE + ", got " + testCount);
+        }
+        if (saveEvery < 1) {
+            throw new IllegalArgumentException("--save-every must be at"
+                    + " least 1, got " + saveEvery);
         }
         Task chosen = Task.named(task);
         Checkpoint.Run run;
@@ -102,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Trainer trainer = new Trainer(model, chosen, run.settings());
         if (resume) {
-            Checkpoint.loadOptimizer(out, trainer.optimizer());
+            Checkpoint.loadOptimizer(out, run, trainer.optimizer());
         }
         int first = run.step() + 1;
         log.printf(Locale.ROOT, "Training a %s translator: d_model %d, %d"
@@ -136,10 +143,6 @@ final class TrainCommand implements Callable<Integer> {
                             int tokens) {
                         progress.step(step, loss, rate, tokens);
                         curves.step(step, loss, rate);
-                        if (step % SAVE_EVERY == 0
-                                || step == run.settings().steps()) {
-                            save(run, step, model, trainer, chosen);
-                        }
                     }
 
                     @Override
@@ -149,9 +152,19 @@ final class TrainCommand implements Callable<Integer> {
                                 step, 100 * score));
                         curves.validated(step, score);
                     }
+
+                    @Override
+                    public void stepDone(int step) {
+                        if (step % saveEvery == 0
+                                || step == run.settings().steps()) {
+                            // the curves first: a resume drops their lines
+                            // past the checkpoint's step
+                            curves.save();
+                            save(run, step, model, trainer, chosen);
+                        }
+                    }
                 });
         progress.close();
-        curves.close();
         log.printf("Loss curve: %s; checkpoint: %s%n",
                 curves.plot(), out.toAbsolutePath());
     }
@@ -250,7 +263,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** curves.csv: step, loss, learning rate, validation exact match. */
-    static final class Curves implements AutoCloseable {
+    static final class Curves {
         private final Path dir;
         private final List<String> lines = new ArrayList<>();
         private final List<double[]> losses = new ArrayList<>();
@@ -293,14 +306,19 @@ final class TrainCommand implements Callable<Integer> {
             return LossPlot.write(dir.resolve("loss.png"), losses);
         }
 
-        @Override
-        public void close() throws IOException {
-            List<String> all = new ArrayList<>();
-            all.add("step,loss,learning_rate,valid_exact_match");
-            all.addAll(lines);
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("curves.csv"), all,
-                    StandardCharsets.UTF_8);
+        /** Writes curves.csv atomically with every line so far. */
+        void save() {
+            StringBuilder text = new StringBuilder(
+                    "step,loss,learning_rate,valid_exact_match\n");
+            lines.forEach(line -> text.append(line).append('\n'));
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                AtomicFiles.write(dir.resolve("curves.csv"),
+                        out -> out.write(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write curves.csv in "
+                        + dir, e);
+            }
         }
     }
 }

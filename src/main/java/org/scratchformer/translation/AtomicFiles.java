@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that a reader, or a run killed halfway, sees either the
@@ -18,6 +19,9 @@ import java.nio.file.StandardOpenOption;
  * in one atomic step.
  */
 public final class AtomicFiles {
+    private static final Pattern TEMPORARY =
+            Pattern.compile("\\..+\\.\\d+\\.\\d+\\.tmp");
+
     private AtomicFiles() {
     }
 
@@ -58,4 +62,12 @@ public final class AtomicFiles {
         }
     }
     // end::write[]
+
+    /**
+     * Whether {@code name} is one of {@link #write}'s temporary files, as a
+     * process killed while writing leaves it.
+     */
+    public static boolean isTemporary(String name) {
+        return TEMPORARY.matcher(name).matches();
+    }
 }

@@ -39,11 +39,15 @@ public final class Trainer {
         }
     }
 
-    /** What the loop reports as it goes. */
+    /** What the loop reports as it goes, in this order for each step. */
     public interface Listener {
         void step(int step, double loss, double rate, int tokens);
 
         void validated(int step, double score);
+
+        /** The step is over, validation included: a time to save. */
+        default void stepDone(int step) {
+        }
     }
 
     private final Translator model;
@@ -94,6 +98,7 @@ public final class Trainer {
                 model.eval();
                 listener.validated(step, validate.applyAsDouble(model));
             }
+            listener.stepDone(step);
         }
         model.eval();
     }

@@ -47,8 +47,9 @@ class TrainCommandTest {
         Result r = run(train(dir, 6));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Test exact match"), r.out());
-        for (String file : new String[] {Checkpoint.RUN, Checkpoint.MODEL,
-            Checkpoint.OPTIMIZER, Checkpoint.SOURCE_VOCABULARY,
+        for (String file : new String[] {Checkpoint.RUN,
+            Checkpoint.modelFile(6), Checkpoint.optimizerFile(6),
+            Checkpoint.SOURCE_VOCABULARY,
             Checkpoint.TARGET_VOCABULARY, "curves.csv", "loss.png"}) {
             assertTrue(Files.exists(dir.resolve(file)), file);
         }
@@ -83,10 +84,15 @@ class TrainCommandTest {
                 .replace("\"steps\" : 4", "\"steps\" : 8"));
         Result r = run(train(resumed, 8, "--resume"));
         assertEquals(0, r.code(), r.err());
-        assertSameTensors(straight.resolve(Checkpoint.MODEL),
-                resumed.resolve(Checkpoint.MODEL));
-        assertSameTensors(straight.resolve(Checkpoint.OPTIMIZER),
-                resumed.resolve(Checkpoint.OPTIMIZER));
+        assertSameRuns(straight, resumed, 8);
+    }
+
+    /** The weights and optimizer state of two runs at a step, bit for bit. */
+    static void assertSameRuns(Path a, Path b, int step) throws IOException {
+        assertSameTensors(a.resolve(Checkpoint.modelFile(step)),
+                b.resolve(Checkpoint.modelFile(step)));
+        assertSameTensors(a.resolve(Checkpoint.optimizerFile(step)),
+                b.resolve(Checkpoint.optimizerFile(step)));
     }
 
     static void assertSameTensors(Path a, Path b) throws IOException {

@@ -1,0 +1,110 @@
+package org.scratchformer.translation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scratchformer.transformer.NormPlacement;
+
+/**
+ * run.json is the checkpoint's commit record: what a save killed before it
+ * leaves behind is ignored on loading and cleaned up by the next save.
+ */
+class CheckpointTest {
+    static final ModelConfig TINY = new ModelConfig(8, 2, 16, 1, 1, 0.0,
+            NormPlacement.POST, false);
+
+    @TempDir
+    Path dir;
+
+    final Task task = Task.named("copy");
+    final Trainer.Settings settings = new Trainer.Settings(10, 4, 2, 1.0,
+            1.0, 1, 8, 0);
+
+    Translator model(long seed) {
+        return new Translator(TINY, task.sourceVocabulary().size(),
+                task.targetVocabulary().size(), new Random(seed));
+    }
+
+    void save(Translator model, int step) throws IOException {
+        Trainer trainer = new Trainer(model, task, settings);
+        Checkpoint.save(dir, new Checkpoint.Run("copy", TINY, settings, step),
+                model, trainer.optimizer(), task);
+    }
+
+    @Test
+    void aSaveKilledBeforeRunJsonLeavesThePreviousCheckpointWhole()
+            throws IOException {
+        Translator saved = model(1);
+        save(saved, 2);
+        // what a save of step 4 killed before its commit leaves: the new
+        // files (other weights), and a temporary file half written
+        Translator newer = model(2);
+        SafeTensors.write(dir.resolve(Checkpoint.modelFile(4)),
+                SafeTensors.weights(newer), Map.of("step", "4"));
+        Files.copy(dir.resolve(Checkpoint.optimizerFile(2)),
+                dir.resolve(Checkpoint.optimizerFile(4)));
+        Path temporary = dir.resolve(".run.json.4242.123456789.tmp");
+        Files.writeString(temporary, "{\"task\": ");
+
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        assertEquals(2, run.step());
+        Translator loaded = Checkpoint.loadModel(dir, run);
+        assertSameWeights(saved, loaded);
+
+        save(loaded, 6);
+        for (String gone : new String[] {Checkpoint.modelFile(2),
+            Checkpoint.optimizerFile(2), Checkpoint.modelFile(4),
+            Checkpoint.optimizerFile(4), temporary.getFileName().toString()}) {
+            assertFalse(Files.exists(dir.resolve(gone)), gone);
+        }
+        assertTrue(Files.exists(dir.resolve(Checkpoint.modelFile(6))));
+        assertTrue(Files.readString(dir.resolve(Checkpoint.RUN)).contains(
+                "\"model_file\" : \"model-000006.safetensors\""));
+    }
+
+    @Test
+    void weightsOfAnotherStepThanRunJsonNamesAreRefused() throws IOException {
+        save(model(1), 2);
+        SafeTensors.write(dir.resolve(Checkpoint.modelFile(2)),
+                SafeTensors.weights(model(1)), Map.of("step", "3"));
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Checkpoint.loadModel(dir, run));
+        assertEquals(dir.resolve("model-000002.safetensors") + " holds step"
+                + " 3, but run.json names step 2", e.getMessage());
+    }
+
+    @Test
+    void theOptimizerFileIsCheckedToo() throws IOException {
+        Translator model = model(1);
+        save(model, 2);
+        Files.delete(dir.resolve(Checkpoint.optimizerFile(2)));
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        Trainer trainer = new Trainer(model, task, settings);
+        IOException e = assertThrows(IOException.class,
+                () -> Checkpoint.loadOptimizer(dir, run, trainer.optimizer()));
+        assertTrue(e.getMessage().contains("optimizer-000002.safetensors"),
+                e.getMessage());
+    }
+
+    static void assertSameWeights(Translator a, Translator b) {
+        Map<String, DMatrixRMaj> x = SafeTensors.weights(a);
+        Map<String, DMatrixRMaj> y = SafeTensors.weights(b);
+        x.forEach((name, m) -> {
+            for (int i = 0; i < m.getNumElements(); i++) {
+                assertEquals(m.get(i), y.get(name).get(i), 0, name);
+            }
+        });
+    }
+}
