@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "attention", mixinStandardHelpOptions = true,
         description = "Draw the attention weights of every layer and head"
-                + " for one sentence as heat maps in one PNG.")
+                + " for one sentence and the model's translation of it as"
+                + " heat maps in one PNG. A decoder row is labelled with the"
+                + " word the model predicts there.")
 final class AttentionCommand implements Callable<Integer> {
     static final int PANEL = 360;
 
@@ -75,7 +77,7 @@ final class AttentionCommand implements Callable<Integer> {
                 source);
         List<Panel> panels = panels(translator, task, source, target);
         System.setProperty("java.awt.headless", "true");
-        write(panels, translator.config().heads());
+        write(out, panels, translator.config().heads());
         PrintWriter log = spec.commandLine().getOut();
         log.println(Tokens.join(target));
         log.println("attention maps (" + panels.size() + " heat maps): "
@@ -84,13 +86,20 @@ final class AttentionCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the model on the source and its own translation; the maps. */
+    /**
+     * Runs the model on the source and its own translation; the maps. A
+     * decoder row is labelled with the word predicted there (the target's
+     * words, then {@code </s>}); its self-attention columns with the
+     * decoder's inputs ({@code <s>}, then the target's words).
+     */
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
         Translating.teacherForced(model, task, source, target);
         List<String> inputs = new ArrayList<>();  // <s>, then the words
         inputs.add(Vocabulary.START);
         inputs.addAll(target);
+        List<String> predicted = new ArrayList<>(target);  // the words, </s>
+        predicted.add(Vocabulary.END);
         List<Panel> panels = new ArrayList<>();
         int l = 0;
         for (EncoderLayer layer : model.encoder().layers()) {
@@ -100,9 +109,9 @@ final class AttentionCommand implements Callable<Integer> {
         l = 0;
         for (DecoderLayer layer : model.decoder().layers()) {
             add(panels, "decoder " + l + " self", layer.selfAttention(),
-                    inputs, inputs);
+                    predicted, inputs);
             add(panels, "decoder " + l++ + " cross", layer.crossAttention(),
-                    inputs, source);
+                    predicted, source);
         }
         return panels;
     }
@@ -116,7 +125,9 @@ final class AttentionCommand implements Callable<Integer> {
         }
     }
 
-    private void write(List<Panel> panels, int heads) throws IOException {
+    /** The panels, {@code heads} to a line, as one PNG. */
+    static void write(Path out, List<Panel> panels, int heads)
+            throws IOException {
         int lines = panels.size() / heads;
         BufferedImage image = new BufferedImage(heads * PANEL,
                 lines * PANEL, BufferedImage.TYPE_INT_RGB);

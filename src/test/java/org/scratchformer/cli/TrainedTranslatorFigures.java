@@ -1,0 +1,206 @@
+package org.scratchformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.scratchformer.book.Figures;
+import org.scratchformer.book.Listings;
+import org.scratchformer.decoding.Evaluation;
+import org.scratchformer.translation.Checkpoint;
+import org.scratchformer.translation.Pair;
+import org.scratchformer.translation.Split;
+import org.scratchformer.translation.Task;
+import org.scratchformer.translation.Tokens;
+import org.scratchformer.translation.Translator;
+
+/**
+ * The figures and listings of chapters 11 and 12 that need a trained
+ * model: the demo run of the README's main job, exactly as it trains
+ * (same preset, same seed, so the same weights). It runs in the book build
+ * only ({@code mvn -Pdocs package}), not in {@code mvn verify}: it reuses
+ * {@code runs/demo} when that folder holds the finished demo run, and
+ * otherwise trains one in {@code target/book-run} (two minutes on two
+ * cores).
+ *
+ * <ul>
+ * <li>{@code translator-loss.png}, {@code translator-curves.txt}: the
+ * training loss and the validation exact match;</li>
+ * <li>{@code translator-test.txt}: sample translations, exact match, BLEU
+ * and the wrong translations of the 1,000 test numbers;</li>
+ * <li>{@code translator-cross-attention.png}: every decoder layer's
+ * cross-attention heads for "three hundred seventy one";</li>
+ * <li>{@code translator-alignment.png}, {@code translator-alignment.txt}:
+ * the sharpest of those heads, and the source word each predicted word
+ * looks at most.</li>
+ * </ul>
+ */
+class TrainedTranslatorFigures {
+    static final Path DEMO_RUN = Path.of("runs", "demo");
+    static final Path BOOK_RUN = Path.of("target", "book-run");
+    static final String SENTENCE = "three hundred seventy one";
+
+    @Test
+    void figuresOfTheDemoRun() throws IOException {
+        Path dir = demoRun();
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        Translator model = Checkpoint.loadModel(dir, run);
+        Task task = Task.named(run.task());
+        curves(dir, task.targetVocabulary().size());
+        test(model, task);
+        attention(model, task);
+    }
+
+    /** runs/demo if it is the finished demo run, else target/book-run. */
+    static Path demoRun() throws IOException {
+        for (Path dir : List.of(DEMO_RUN, BOOK_RUN)) {
+            if (isFinishedDemo(dir)) {
+                return dir;
+            }
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err),
+                "train", "--out", BOOK_RUN.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(isFinishedDemo(BOOK_RUN), out.toString());
+        return BOOK_RUN;
+    }
+
+    static boolean isFinishedDemo(Path dir) throws IOException {
+        if (!Files.exists(dir.resolve(Checkpoint.RUN))) {
+            return false;
+        }
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        return run.task().equals("numbers")
+                && run.model().equals(Preset.DEMO.model)
+                && run.settings().equals(Preset.DEMO.settings(null, 1))
+                && run.step() == run.settings().steps()
+                && Files.exists(dir.resolve(Checkpoint.modelFile(run.step())));
+    }
+
+    /**
+     * The loss of every step, the validation lines, and the loss's floor:
+     * with label smoothing ε the target of a token is q = (1 − ε)·onehot +
+     * ε/V, and the cross-entropy Σ −qⱼ·log pⱼ is smallest when p = q,
+     * where it equals q's entropy.
+     */
+    static void curves(Path dir, int vocabulary) throws IOException {
+        List<Double> steps = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(dir.resolve("curves.csv"))) {
+            String[] f = line.split(",", -1);
+            if (line.startsWith("step")) {
+                continue;
+            }
+            if (!f[1].isEmpty()) {
+                steps.add(Double.parseDouble(f[0]));
+                losses.add(Double.parseDouble(f[1]));
+            }
+            if (!f[3].isEmpty()) {
+                text.append(String.format(Locale.ROOT, "step %4s: training"
+                        + " loss %.3f, validation exact match %.1f%%%n",
+                        f[0], losses.get(losses.size() - 1),
+                        100 * Double.parseDouble(f[3])));
+            }
+        }
+        text.insert(0, String.format(Locale.ROOT, "step    1: training loss"
+                + " %.3f%n", losses.get(0)));
+        double e = Translator.SMOOTHING;
+        double right = 1 - e + e / vocabulary;
+        double wrong = e / vocabulary;
+        double floor = -right * Math.log(right)
+                - (vocabulary - 1) * wrong * Math.log(wrong);
+        text.append(String.format(Locale.ROOT, "the floor of the smoothed"
+                + " loss (ε = %.1f, V = %d): %.3f%n", e, vocabulary, floor));
+        Listings.write("translator-curves", text.toString());
+        XYChart chart = Figures.lineChart("The demo translator's training"
+                + " loss", "step", "label-smoothed cross-entropy");
+        Figures.line(chart, "loss", unbox(steps), unbox(losses));
+        chart.getStyler().setLegendVisible(false);
+        Figures.save(chart, "translator-loss");
+    }
+
+    /** Samples, exact match, BLEU and the errors on the test split. */
+    static void test(Translator model, Task task) {
+        List<Pair> test = task.pairs(Split.TEST, Task.HELD_OUT_SIZE, 0);
+        StringBuilder text = new StringBuilder();
+        for (Pair pair : test.subList(0, 6)) {
+            text.append(String.format(Locale.ROOT, "%-44s → %s%n",
+                    pair.sourceText(), Tokens.join(Translating.translate(
+                            model, task, pair.source()))));
+        }
+        Evaluation evaluation = Translating.evaluate(model, task, test);
+        text.append('\n').append(evaluation.report(10));
+        Listings.write("translator-test", text.toString());
+    }
+
+    /** The cross-attention maps, and the sharpest head's alignment. */
+    static void attention(Translator model, Task task) throws IOException {
+        List<String> source = Tokens.split(SENTENCE);
+        List<String> target = Translating.translate(model, task, source);
+        List<AttentionCommand.Panel> cross = new ArrayList<>();
+        for (AttentionCommand.Panel panel : AttentionCommand.panels(model,
+                task, source, target)) {
+            if (panel.title().contains("cross")) {
+                cross.add(panel);
+            }
+        }
+        int heads = model.config().heads();
+        Path dir = Figures.DIR;
+        Files.createDirectories(dir);
+        AttentionCommand.write(dir.resolve("translator-cross-attention.png"),
+                cross, heads);
+        AttentionCommand.Panel sharpest = cross.get(0);
+        for (AttentionCommand.Panel panel : cross) {
+            if (sharpness(panel.weights()) > sharpness(sharpest.weights())) {
+                sharpest = panel;
+            }
+        }
+        AttentionCommand.write(dir.resolve("translator-alignment.png"),
+                List.of(sharpest), 1);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s → %s%nthe sharpest cross-attention head: %s%n",
+                SENTENCE, Tokens.join(target), sharpest.title()));
+        DMatrixRMaj w = sharpest.weights();
+        for (int r = 0; r < w.numRows; r++) {
+            int best = 0;
+            for (int c = 1; c < w.numCols; c++) {
+                best = w.get(r, c) > w.get(r, best) ? c : best;
+            }
+            text.append(String.format(Locale.ROOT, "  predicting %-9s"
+                    + " looks at %-8s (weight %.2f)%n",
+                    sharpest.rows().get(r), sharpest.cols().get(best),
+                    w.get(r, best)));
+        }
+        Listings.write("translator-alignment", text.toString());
+    }
+
+    /** The mean over rows of each row's largest weight. */
+    static double sharpness(DMatrixRMaj w) {
+        double sum = 0;
+        for (int r = 0; r < w.numRows; r++) {
+            double max = 0;
+            for (int c = 0; c < w.numCols; c++) {
+                max = Math.max(max, w.get(r, c));
+            }
+            sum += max;
+        }
+        return sum / w.numRows;
+    }
+
+    static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
