@@ -1,23 +1,45 @@
 #!/usr/bin/python3
-"""Scratchformer's `bench` command and PyTorch on the same workload, side by side.
+"""Scratchformer's `bench` command and PyTorch on the same training step, side by side.
 
-The workload is chapter 13's (org.scratchformer.fast.Workload): 768 token rows
-(64 sentences x 12), d_model 128, d_ff 512, vocabulary 40, four blocks of
-[three Linear(128, 128) summed -> residual -> LayerNorm -> FeedForward(128 ->
-512 -> 128, ReLU) -> residual -> LayerNorm], Linear(128, 40), cross-entropy with
-label smoothing 0.1, backward, Adam (lr 1e-3). 3.35 GFLOP of products a step.
+Two models, as `bench --model` has them:
+
+reference (the default): the Transformer of the reference configuration,
+  d_model 128, 4 heads, d_ff 512, 2 encoder and 2 decoder layers (post-LN,
+  ReLU), dropout 0.1, trained on a cycle of 20 batches of 64 pairs of the
+  numbers task, exactly the sentences the Java program trains on (the `data`
+  command prints them); each batch padded to its longest sentence, the
+  decoder input <s> + target and the target target + </s>; key padding masks
+  and the causal mask; embeddings x sqrt(d_model) + sinusoidal positions;
+  label-smoothed (0.1) cross-entropy ignoring padding; backward; global-norm
+  clipping to 1; Adam (0.9, 0.98, 1e-9) at the warm-up schedule's rate
+  (warm-up 400). PyTorch builds it from nn.TransformerEncoderLayer and
+  nn.TransformerDecoderLayer (as twin_check.py does) and switches off the two
+  dropouts those layers have and the Java layers do not (on the attention
+  weights and inside the feed-forward), so both drop out after every
+  sublayer and after the embeddings only.
+workload: chapter 13's step without attention (org.scratchformer.fast.
+  Workload): 768 token rows (64 sentences x 12), d_model 128, d_ff 512,
+  vocabulary 40, four blocks of [three Linear(128, 128) summed -> residual ->
+  LayerNorm -> FeedForward(128 -> 512 -> 128, ReLU) -> residual -> LayerNorm],
+  Linear(128, 40), cross-entropy with label smoothing 0.1, backward, Adam
+  (lr 1e-3). 3.35 GFLOP of products a step.
 
 Usage (Debian's interpreter, which has the python3-torch package), from the
 project root, on a machine doing nothing else if you can:
 
     /usr/bin/python3 src/test/python/bench_side_by_side.py [--rounds 5]
-        [--steps 30] [--warmup 10] [--calibration-steps 5]
-        [--torch-setting T,B]   # skip step 2 below
+        [--model reference|workload] [--steps 30] [--warmup 10]
+        [--calibration-steps 5]
+        [--torch-setting T,B]   # skip step 3 below
 
 What it does:
 1. builds the classes and writes the class path (mvn -B -q -o compile
    dependency:build-classpath);
-2. calibrates PyTorch: every thread setting (torch intra-op threads and
+2. for the reference model, asks the Java program for its sentences
+   (`data --task numbers --split train --count 1280`) and its vocabulary
+   sizes (the `model` line of a one-step `bench`), and writes the batches as
+   id lists to target/bench-batches.json for the PyTorch runs;
+3. calibrates PyTorch: every thread setting (torch intra-op threads and
    OPENBLAS_NUM_THREADS: 1/1, 1/2, 2/2), each with OPENBLAS_CORETYPE and
    OPENBLAS_L2_SIZE as the environment has them and the other way: unset
    when they are set (OpenBLAS then picks kernels for the CPU it finds),
@@ -25,39 +47,181 @@ What it does:
    some CPUs and may fall back to slow kernels). The variables are changed
    only in the PyTorch subprocess. The fastest setting is kept, for float64
    and float32 separately;
-3. runs `scratchformer bench` and the two PyTorch runs in turn, --rounds
+4. runs `scratchformer bench` and the two PyTorch runs in turn, --rounds
    times, each in a fresh process, and prints every run, the medians of the
-   runs' median steps/s and of their CPU time per step, and the ratios.
+   runs' median steps/s, tokens/s, GFLOP/s and CPU time per step, and the
+   ratios.
 
-Each run reports the median wall-clock time of its timed steps and the CPU
-time of its whole process per step; a round is one run of each. Alternating
-rounds share whatever else the machine is doing. On a machine shared with
-other work the CPU time per step is the steadier of the two: it counts the
-work done, not the time spent waiting for a core.
+Each run reports the median wall-clock time of its timed steps, the tokens
+(target tokens of the reference model's batches) over the timed steps' total
+time, and the CPU time of its whole process per step; a round is one run of
+each. Both sides time the same batches: the same number of untimed steps
+first, then the same timed ones. GFLOP/s is the operations of the products
+that the Java program counts (2·m·n·k per product, at the same shapes as
+PyTorch's) over each run's total time of the timed steps. Alternating rounds
+share whatever else the machine is doing. On a machine shared with other
+work the CPU time per step is the steadier of the two: it counts the work
+done, not the time spent waiting for a core.
 """
 import argparse
 import json
+import math
 import os
+import re
 import statistics
 import subprocess
 import sys
 import time
 
+# chapter 13's workload (Workload.java); its 3.35 GFLOP a step are counted
+# by the Java program like the reference model's
 ROWS, WIDTH, HIDDEN, VOCAB, BLOCKS = 64 * 12, 128, 512, 40, 4
-FLOPS = 6 * ROWS * (BLOCKS * (3 * WIDTH * WIDTH + 2 * WIDTH * HIDDEN)
-                    + WIDTH * VOCAB)
+# the reference configuration (ModelConfig.reference(), TranslatorWorkload)
+HEADS, LAYERS, DROPOUT, BATCH, BATCHES, WARMUP_STEPS = 4, 2, 0.1, 64, 20, 400
+PAD, START, END = 0, 1, 2
+BATCHES_FILE = "target/bench-batches.json"
 OPENBLAS_VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
-def torch_worker(dtype_name, threads, steps, warmup):
-    """Runs in a subprocess: times PyTorch steps, prints JSON."""
-    import torch
-    import torch.nn as nn
-    import torch.nn.functional as F
+def tokens(text):
+    """Words, with a hyphen as a token of its own (Tokens.split); as in
+    twin_check.py."""
+    out = []
+    for word in text.split():
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            if i > 0:
+                out.append("-")
+            if part:
+                out.append(part)
+    return out
 
-    torch.set_num_threads(threads)
-    dtype = getattr(torch, dtype_name)
-    torch.manual_seed(1)
+
+def make_batches(lines):
+    """Batches of 64 pairs as id lists, as Batcher cuts them: source (B, S);
+    decoder input <s> + target and target + </s> (B, T); padding 0 to the
+    batch's longest. Ids 3.. in the order words first appear (the ids do not
+    change the work)."""
+    source_ids, target_ids = {}, {}
+    pairs = []
+    for line in lines:
+        english, french = line.split("\t")
+        src = [source_ids.setdefault(w, 3 + len(source_ids))
+               for w in tokens(english)]
+        tgt = [target_ids.setdefault(w, 3 + len(target_ids))
+               for w in tokens(french)]
+        pairs.append((src, tgt))
+    batches = []
+    for first in range(0, len(pairs), BATCH):
+        chunk = pairs[first:first + BATCH]
+        s = max(len(src) for src, _ in chunk)
+        t = max(len(tgt) + 1 for _, tgt in chunk)
+        batches.append({
+            "source": [src + [PAD] * (s - len(src)) for src, _ in chunk],
+            "decoder_input": [[START] + tgt + [PAD] * (t - 1 - len(tgt))
+                              for _, tgt in chunk],
+            "target": [tgt + [END] + [PAD] * (t - 1 - len(tgt))
+                       for _, tgt in chunk]})
+    return batches, 3 + len(source_ids), 3 + len(target_ids)
+
+
+def reference_model(torch, source_vocabulary, target_vocabulary):
+    """The reference Transformer from PyTorch's layers; returns the model and
+    its loss on one batch of tensors."""
+    nn = torch.nn
+    F = torch.nn.functional
+
+    def layers(cls):
+        stack = nn.ModuleList()
+        for _ in range(LAYERS):
+            layer = cls(WIDTH, HEADS, dim_feedforward=HIDDEN,
+                        dropout=DROPOUT, batch_first=True)
+            # the Java layers drop out after each sublayer only: not the
+            # attention weights, not inside the feed-forward
+            for attention in ("self_attn", "multihead_attn"):
+                if hasattr(layer, attention):
+                    getattr(layer, attention).dropout = 0.0
+            layer.dropout = nn.Identity()
+            stack.append(layer)
+        return stack
+
+    positions = torch.zeros(256, WIDTH)
+    for i in range(WIDTH // 2):
+        omega = math.pow(10000.0, -2.0 * i / WIDTH)
+        angle = torch.arange(256, dtype=torch.float64) * omega
+        positions[:, 2 * i] = torch.sin(angle)
+        positions[:, 2 * i + 1] = torch.cos(angle)
+
+    class Reference(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.source_embedding = nn.Embedding(source_vocabulary, WIDTH)
+            self.target_embedding = nn.Embedding(target_vocabulary, WIDTH)
+            self.register_buffer("positions", positions)
+            self.dropout = nn.Dropout(DROPOUT)
+            self.encoder = layers(nn.TransformerEncoderLayer)
+            self.decoder = layers(nn.TransformerDecoderLayer)
+            self.output = nn.Linear(WIDTH, target_vocabulary)
+
+        def embed(self, table, ids):
+            e = table(ids) * math.sqrt(WIDTH)  # (B, L, C)
+            return self.dropout(e + self.positions[:ids.shape[1]])
+
+        def loss(self, source, decoder_input, target):
+            source_padding = source == PAD                 # (B, S)
+            target_padding = decoder_input == PAD          # (B, T)
+            t = decoder_input.shape[1]
+            causal = torch.triu(torch.ones(t, t, dtype=torch.bool), 1)
+            x = self.embed(self.source_embedding, source)
+            for layer in self.encoder:
+                x = layer(x, src_key_padding_mask=source_padding)
+            y = self.embed(self.target_embedding, decoder_input)
+            for layer in self.decoder:
+                y = layer(y, x, tgt_mask=causal,
+                          tgt_key_padding_mask=target_padding,
+                          memory_key_padding_mask=source_padding)
+            logits = self.output(y)                        # (B, T, V_t)
+            return F.cross_entropy(logits.reshape(-1, target_vocabulary),
+                                   target.reshape(-1), ignore_index=PAD,
+                                   label_smoothing=0.1)
+
+    return Reference()
+
+
+def reference_steps(torch, dtype):
+    """One training step per call on the cycle of batches, as
+    TranslatorWorkload (Trainer.step): returns (loss, target tokens)."""
+    with open(BATCHES_FILE) as f:
+        data = json.load(f)
+    model = reference_model(torch, data["source_vocabulary"],
+                            data["target_vocabulary"]).to(dtype)
+    batches = [{k: torch.tensor(v) for k, v in b.items()}
+               for b in data["batches"]]
+    optimizer = torch.optim.Adam(model.parameters(), lr=1.0,
+                                 betas=(0.9, 0.98), eps=1e-9)
+    done = [0]
+
+    def step():
+        b = batches[done[0] % len(batches)]
+        done[0] += 1
+        n = done[0]
+        model.train()
+        optimizer.zero_grad(set_to_none=True)
+        loss = model.loss(b["source"], b["decoder_input"], b["target"])
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        rate = WIDTH ** -0.5 * min(n ** -0.5, n * WARMUP_STEPS ** -1.5)
+        for group in optimizer.param_groups:
+            group["lr"] = rate
+        optimizer.step()
+        return loss.item(), int((b["target"] != PAD).sum())
+    return step
+
+
+def workload_steps(torch, dtype):
+    """One step of chapter 13's workload per call: (loss, rows)."""
+    nn = torch.nn
+    F = torch.nn.functional
 
     class Block(nn.Module):
         def __init__(self):
@@ -86,19 +250,33 @@ def torch_worker(dtype_name, threads, steps, warmup):
         loss = F.cross_entropy(model(x), targets, label_smoothing=0.1)
         loss.backward()
         optimizer.step()
-        return loss.item()
+        return loss.item(), ROWS
+    return step
 
+
+def torch_worker(model_name, dtype_name, threads, steps, warmup):
+    """Runs in a subprocess: times PyTorch steps, prints JSON."""
+    import torch
+
+    torch.set_num_threads(threads)
+    dtype = getattr(torch, dtype_name)
+    torch.manual_seed(1)
+    make = reference_steps if model_name == "reference" else workload_steps
+    step = make(torch, dtype)
     for _ in range(warmup):
         step()
     seconds = []
+    tokens_timed = 0
     cpu_start = time.process_time()
     for _ in range(steps):
         start = time.perf_counter()
-        step()
+        _, n = step()
         seconds.append(time.perf_counter() - start)
+        tokens_timed += n
     cpu = (time.process_time() - cpu_start) / steps
     print(json.dumps({"median_seconds": statistics.median(seconds),
-                      "cpu_seconds": cpu}))
+                      "total_seconds": sum(seconds),
+                      "tokens": tokens_timed, "cpu_seconds": cpu}))
 
 
 def blas_in_use():
@@ -111,7 +289,8 @@ def blas_in_use():
     return "unknown"
 
 
-def torch_run(dtype, setting, steps, warmup):
+def torch_run(model, dtype, setting, steps, warmup):
+    """A fresh PyTorch process: (steps/s, tokens/s, CPU s per step)."""
     env = dict(os.environ)
     for name, value in setting["env"].items():
         if value is None:
@@ -122,25 +301,48 @@ def torch_run(dtype, setting, steps, warmup):
     env["OMP_NUM_THREADS"] = str(setting["torch"])
     out = subprocess.run(
         [sys.executable, __file__, "--torch-worker", dtype,
-         "--threads", str(setting["torch"]), "--steps", str(steps),
-         "--warmup", str(warmup)],
+         "--model", model, "--threads", str(setting["torch"]),
+         "--steps", str(steps), "--warmup", str(warmup)],
         env=env, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
-    return 1 / result["median_seconds"], result["cpu_seconds"]
+    return (1 / result["median_seconds"],
+            result["tokens"] / result["total_seconds"],
+            result["cpu_seconds"], result["total_seconds"] / steps)
 
 
-def java_run(classpath, steps, warmup):
-    out = subprocess.run(
+def java(classpath, *args):
+    return subprocess.run(
         ["java", "--add-modules", "jdk.incubator.vector", "-cp", classpath,
-         "org.scratchformer.cli.Main", "bench", "--steps", str(steps),
-         "--warmup", str(warmup)],
+         "org.scratchformer.cli.Main"] + list(args),
         check=True, capture_output=True, text=True).stdout
+
+
+def java_run(classpath, model, steps, warmup):
+    """`bench`'s lines as a dict: the first word of a line is its key."""
     values = {}
-    for line in out.splitlines():
+    for line in java(classpath, "bench", "--model", model, "--steps",
+                     str(steps), "--warmup", str(warmup)).splitlines():
         key, _, rest = line.partition(" ")
         values[key] = rest.strip()
-    return (float(values["steps/s"].split()[0]),
-            float(values["CPU"].split()[0]), values)
+    return values
+
+
+def write_batches(classpath):
+    """The Java program's training sentences as batches of ids, and its
+    vocabulary sizes, in BATCHES_FILE for the PyTorch workers."""
+    lines = java(classpath, "data", "--task", "numbers", "--split", "train",
+                 "--count", str(BATCH * BATCHES)).splitlines()
+    batches, source_seen, target_seen = make_batches(lines)
+    model_line = java_run(classpath, "reference", 1, 0)["model"]
+    found = re.search(r"vocabularies (\d+) and (\d+)", model_line)
+    source_vocabulary, target_vocabulary = (int(v) for v in found.groups())
+    assert source_seen <= source_vocabulary, (source_seen, model_line)
+    assert target_seen <= target_vocabulary, (target_seen, model_line)
+    with open(BATCHES_FILE, "w") as f:
+        json.dump({"source_vocabulary": source_vocabulary,
+                   "target_vocabulary": target_vocabulary,
+                   "batches": batches}, f)
+    print("reference model: %s" % model_line)
 
 
 def settings():
@@ -163,8 +365,28 @@ def describe(setting):
     return text
 
 
+def calibrate(args):
+    """The fastest thread setting for each PyTorch dtype."""
+    if args.torch_setting:
+        t, b = (int(v) for v in args.torch_setting.split(","))
+        return {d: {"torch": t, "blas": b, "env": {}}
+                for d in ("float64", "float32")}
+    best = {}
+    for dtype in ("float64", "float32"):
+        trials = [(torch_run(args.model, dtype, s, args.calibration_steps,
+                             args.calibration_steps)[0], s)
+                  for s in settings()]
+        for rate, s in trials:
+            print("calibration %-8s %6.2f steps/s  %s" % (
+                dtype, rate, describe(s)))
+        best[dtype] = max(trials, key=lambda t: t[0])[1]
+    return best
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--model", choices=("reference", "workload"),
+                        default="reference")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=10)
@@ -177,7 +399,7 @@ def main():
     parser.add_argument("--torch-worker", metavar="DTYPE")
     args = parser.parse_args()
     if args.torch_worker:
-        torch_worker(args.torch_worker, args.threads, args.steps,
+        torch_worker(args.model, args.torch_worker, args.threads, args.steps,
                      args.warmup)
         return
 
@@ -187,33 +409,35 @@ def main():
                    check=True)
     with open("target/bench-classpath.txt") as f:
         classpath = "target/classes" + os.pathsep + f.read().strip()
+    if args.model == "reference":
+        write_batches(classpath)
 
-    best = {}
-    if args.torch_setting:
-        t, b = (int(v) for v in args.torch_setting.split(","))
-        best = {d: {"torch": t, "blas": b, "env": {}}
-                for d in ("float64", "float32")}
-    for dtype in () if best else ("float64", "float32"):
-        trials = [(torch_run(dtype, s, args.calibration_steps,
-                             args.calibration_steps)[0], s)
-                  for s in settings()]
-        for rate, s in trials:
-            print("calibration %-8s %6.2f steps/s  %s" % (
-                dtype, rate, describe(s)))
-        best[dtype] = max(trials, key=lambda t: t[0])[1]
+    best = calibrate(args)
     print("PyTorch's BLAS: %s" % blas_in_use())
     for dtype in ("float64", "float32"):
         print("PyTorch %s runs with %s" % (dtype, describe(best[dtype])))
 
-    rates = {"scratchformer": [], "float64": [], "float32": []}
-    cpus = {"scratchformer": [], "float64": [], "float32": []}
+    names = ("scratchformer", "float64", "float32")
+    rates = {k: [] for k in names}
+    token_rates = {k: [] for k in names}
+    gflops = {k: [] for k in names}
+    cpus = {k: [] for k in names}
     for round_number in range(1, args.rounds + 1):
-        rate, cpu, report = java_run(classpath, args.steps, args.warmup)
-        rates["scratchformer"].append(rate)
-        cpus["scratchformer"].append(cpu)
+        report = java_run(classpath, args.model, args.steps, args.warmup)
+        # the products' operations per timed step, counted by the Java
+        # program; PyTorch times the same batches at the same shapes
+        flops = float(report["GFLOP"].split()[0]) * 1e9
+        rates["scratchformer"].append(float(report["steps/s"].split()[0]))
+        token_rates["scratchformer"].append(
+            float(report["tokens/s"].split()[0]))
+        gflops["scratchformer"].append(float(report["GFLOP/s"].split()[0]))
+        cpus["scratchformer"].append(float(report["CPU"].split()[0]))
         for dtype in ("float64", "float32"):
-            rate, cpu = torch_run(dtype, best[dtype], args.steps, args.warmup)
+            rate, token_rate, cpu, mean_seconds = torch_run(
+                args.model, dtype, best[dtype], args.steps, args.warmup)
             rates[dtype].append(rate)
+            token_rates[dtype].append(token_rate)
+            gflops[dtype].append(flops / mean_seconds / 1e9)
             cpus[dtype].append(cpu)
         print("round %d, steps/s (CPU s per step): scratchformer %.2f (%.3f;"
               " %s, %s), PyTorch float64 %.2f (%.3f), float32 %.2f (%.3f)" % (
@@ -223,23 +447,27 @@ def main():
                   cpus["float64"][-1], rates["float32"][-1],
                   cpus["float32"][-1]))
 
-    medians = {k: statistics.median(v) for k, v in rates.items()}
-    cpu_medians = {k: statistics.median(v) for k, v in cpus.items()}
+    def median(values):
+        return {k: statistics.median(v) for k, v in values.items()}
+    medians, tokens_m, gflops_m, cpu_m = (median(rates), median(token_rates),
+                                          median(gflops), median(cpus))
     print()
-    print("medians over %d rounds (%d timed steps each, %.2f GFLOP per"
-          " step; CPU: every thread of the process):" % (
-              args.rounds, args.steps, FLOPS / 1e9))
+    print("%s model, medians over %d rounds (%d timed steps each after %d"
+          " untimed; %.2f GFLOP of products per step, counted by the Java"
+          " program; CPU: every thread of the process):" % (
+              args.model, args.rounds, args.steps, args.warmup, flops / 1e9))
+    print("peak %s" % report.get("peak", "unknown"))
     for name, label in (("scratchformer", "Scratchformer (float64)"),
                         ("float64", "PyTorch float64"),
                         ("float32", "PyTorch float32")):
-        print("  %-24s %6.2f steps/s  %5.1f GFLOP/s  %.3f CPU s per step" % (
-            label, medians[name], medians[name] * FLOPS / 1e9,
-            cpu_medians[name]))
+        print("  %-24s %6.2f steps/s  %7.0f tokens/s  %5.1f GFLOP/s  %.3f"
+              " CPU s per step" % (label, medians[name], tokens_m[name],
+                                   gflops_m[name], cpu_m[name]))
     for dtype in ("float64", "float32"):
         print("ratio Scratchformer / PyTorch %s: %.2fx in steps/s, %.2fx in"
               " CPU time per step" % (
                   dtype, medians["scratchformer"] / medians[dtype],
-                  cpu_medians[dtype] / cpu_medians["scratchformer"]))
+                  cpu_m[dtype] / cpu_m["scratchformer"]))
 
 
 if __name__ == "__main__":

@@ -2,26 +2,43 @@ package org.scratchformer.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scratchformer.fast.Bench;
+import org.scratchformer.fast.Peak;
 import org.scratchformer.fast.ProductBench;
+import org.scratchformer.fast.TrainingStep;
+import org.scratchformer.fast.TranslatorWorkload;
 import org.scratchformer.fast.Workload;
 import org.scratchformer.tensor.Products;
+import org.scratchformer.translation.ModelConfig;
+import org.scratchformer.translation.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Times training steps of chapter 13's workload and prints the rates. */
+/**
+ * Times training steps of the reference Transformer (or of chapter 13's
+ * workload) and prints the rates, one {@code key value} a line.
+ */
 @Command(name = "bench",
-        description = "Time training steps of the benchmark workload (768"
-                + " token rows, d_model 128, d_ff 512, vocabulary 40, four"
-                + " blocks, cross-entropy, backward, Adam) and print steps/s,"
-                + " tokens/s, GFLOP/s and allocation per step.")
+        description = "Time training steps of the reference Transformer"
+                + " (d_model 128, 4 heads, d_ff 512, 2 + 2 layers, batches"
+                + " of 64 pairs of the numbers task) or of chapter 13's"
+                + " workload, and print steps/s, tokens/s, GFLOP/s of the"
+                + " products (counted), the machine's peak, allocation and"
+                + " CPU time per step.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "reference",
+            description = "reference (the Transformer of the reference"
+                    + " configuration) or workload (chapter 13's step"
+                    + " without attention) (default: ${DEFAULT-VALUE}).")
+    String model;
 
     @Option(names = "--steps", defaultValue = "30",
             description = "Timed steps (default: ${DEFAULT-VALUE}).")
@@ -53,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " be at least 1 and --warmup at least 0, got "
                     + steps + " and " + warmup);
         }
+        if (!model.equals("reference") && !model.equals("workload")) {
+            throw new ParameterException(spec.commandLine(), "--model must"
+                    + " be reference or workload, got '" + model + "'");
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw new ParameterException(spec.commandLine(),
@@ -65,20 +86,35 @@ final class BenchCommand implements Callable<Integer> {
             printProducts(out);
             return 0;
         }
-        Bench.Result r = Bench.run(new Workload(seed), warmup, steps);
-        out.printf(Locale.ROOT, "workload   %d rows, d_model %d, d_ff %d,"
-                + " vocabulary %d, %d blocks: %.2f GFLOP per step%n",
-                Workload.ROWS, Workload.WIDTH, Workload.HIDDEN,
-                Workload.VOCAB, Workload.BLOCKS,
-                Workload.flopsPerStep() / 1e9);
+        TrainingStep workload = model.equals("reference")
+                ? new TranslatorWorkload(seed) : new Workload(seed);
+        out.println("model      " + describe(workload));
         out.printf(Locale.ROOT, "kernel     %s, %d thread%s%n",
                 Products.kernelName(), Products.threads(),
                 Products.threads() == 1 ? "" : "s");
+        Optional<Peak> peak = Peak.ofThisMachine();
+        out.println("peak       " + peak.map(BenchCommand::describe)
+                .orElse("unknown (/proc/cpuinfo gives no clock or no FMA)"));
+        out.flush();
+        printResult(out, Bench.run(workload, warmup, steps), peak);
+        return 0;
+    }
+
+    private void printResult(PrintWriter out, Bench.Result r,
+            Optional<Peak> peak) {
         out.printf(Locale.ROOT, "steps/s    %.2f (median of %d steps;"
                 + " fastest %.2f)%n", r.stepsPerSecond(), r.steps(),
                 1 / r.minSeconds());
-        out.printf(Locale.ROOT, "tokens/s   %.0f%n", r.tokensPerSecond());
-        out.printf(Locale.ROOT, "GFLOP/s    %.1f%n", r.gflops());
+        out.printf(Locale.ROOT, "tokens/s   %.0f (%d tokens trained on in"
+                + " the timed steps / their time)%n", r.tokensPerSecond(),
+                r.tokens());
+        out.printf(Locale.ROOT, "GFLOP/s    %.1f (the products' counted"
+                + " operations / the timed steps' time%s)%n", r.gflops(),
+                peak.map(p -> String.format(Locale.ROOT, "; %.0f%% of peak",
+                        100 * r.gflops() / p.gflops())).orElse(""));
+        out.printf(Locale.ROOT, "GFLOP      %.3f per step (2·m·n·k for"
+                + " every product, counted in Products.gemm)%n",
+                r.flopsPerStep() / 1e9);
         out.printf(Locale.ROOT, "allocated  %.1f MB per step%n",
                 r.bytesPerStep() / 1e6);
         out.printf(Locale.ROOT, "CPU        %.3f s per step (every thread of"
@@ -86,7 +122,34 @@ final class BenchCommand implements Callable<Integer> {
                 r.cpuSecondsPerStep());
         out.printf(Locale.ROOT, "loss       %.5f after %d steps%n",
                 r.lastLoss(), warmup + steps);
-        return 0;
+    }
+
+    private static String describe(TrainingStep workload) {
+        if (workload instanceof TranslatorWorkload t) {
+            ModelConfig c = ModelConfig.reference();
+            Task task = Task.named(TranslatorWorkload.TASK);
+            return String.format(Locale.ROOT, "reference Transformer:"
+                    + " d_model %d, %d heads, d_ff %d, %d + %d layers,"
+                    + " dropout %.1f, vocabularies %d and %d, %,d"
+                    + " parameters; %d batches of %d %s pairs in turn",
+                    c.model(), c.heads(), c.feedForward(),
+                    c.encoderLayers(), c.decoderLayers(), c.dropout(),
+                    task.sourceVocabulary().size(),
+                    task.targetVocabulary().size(),
+                    t.model().parameterCount(), TranslatorWorkload.BATCHES,
+                    TranslatorWorkload.BATCH, task.name());
+        }
+        return String.format(Locale.ROOT, "workload: %d rows, d_model %d,"
+                + " d_ff %d, vocabulary %d, %d blocks without attention",
+                Workload.ROWS, Workload.WIDTH, Workload.HIDDEN,
+                Workload.VOCAB, Workload.BLOCKS);
+    }
+
+    private static String describe(Peak p) {
+        return String.format(Locale.ROOT, "%.1f GFLOP/s float64 = %d cores"
+                + " × %d FMA units (assumed) × %d lanes × 2 × %.3f GHz"
+                + " (/proc/cpuinfo)", p.gflops(), p.cores(), p.fmaUnits(),
+                p.lanes(), p.gigahertz());
     }
 
     private void printProducts(PrintWriter out) {

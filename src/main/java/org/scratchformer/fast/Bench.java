@@ -2,51 +2,68 @@ package org.scratchformer.fast;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import org.scratchformer.tensor.Products;
 
 /**
- * Times {@link Workload} steps: the median step, the bytes the calling
- * thread allocates per step, and the rate of the products' arithmetic.
+ * Times training steps of a {@link TrainingStep}: the median step, the
+ * tokens and the products' floating-point operations per second, the bytes
+ * the calling thread allocates per step, and the process's CPU time.
  */
 public final class Bench {
     private Bench() {
     }
 
-    /** What one run measured. */
+    /**
+     * What one run measured. Steps per second come from the median step;
+     * tokens and operations per second from the sums over the timed steps
+     * and their total time, since the steps differ in size.
+     */
     public record Result(int steps, double medianSeconds, double minSeconds,
-            long bytesPerStep, double cpuSecondsPerStep, double lastLoss) {
+            double totalSeconds, long tokens, long flops, long bytesPerStep,
+            double cpuSecondsPerStep, double lastLoss) {
         public double stepsPerSecond() {
             return 1 / medianSeconds;
         }
 
         public double tokensPerSecond() {
-            return Workload.ROWS / medianSeconds;
+            return tokens / totalSeconds;
+        }
+
+        /** Floating-point operations of the products per timed step. */
+        public double flopsPerStep() {
+            return (double) flops / steps;
         }
 
         public double gflops() {
-            return Workload.flopsPerStep() / medianSeconds / 1e9;
+            return flops / totalSeconds / 1e9;
         }
     }
 
     // tag::measure[]
     /** Runs {@code warmup} untimed steps, then times {@code steps}. */
-    public static Result run(Workload workload, int warmup, int steps) {
+    public static Result run(TrainingStep workload, int warmup, int steps) {
         for (int i = 0; i < warmup; i++) {
             workload.step();
         }
         double[] seconds = new double[steps];
+        long tokens = 0;
         long bytesBefore = allocatedBytes();
         long cpuBefore = processCpuNanos();
+        long flopsBefore = Products.flops();
         double loss = Double.NaN;
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
             loss = workload.step();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            tokens += workload.tokens();
         }
+        long flops = Products.flops() - flopsBefore;
         long bytes = (allocatedBytes() - bytesBefore) / steps;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9 / steps;
+        double total = Arrays.stream(seconds).sum();
         Arrays.sort(seconds);
-        return new Result(steps, seconds[steps / 2], seconds[0], bytes, cpu,
-                loss);
+        return new Result(steps, seconds[steps / 2], seconds[0], total,
+                tokens, flops, bytes, cpu, loss);
     }
     // end::measure[]
 

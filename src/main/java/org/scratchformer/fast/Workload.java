@@ -30,7 +30,7 @@ import org.scratchformer.tensor.Tensor;
  * <p>The three summed linears stand in for attention's projections: the
  * same products, without the scores.
  */
-public final class Workload extends Module {
+public final class Workload extends Module implements TrainingStep {
     // tag::sizes[]
     public static final int ROWS = 64 * 12;   // N tokens per step
     public static final int WIDTH = 128;      // C, d_model
@@ -63,6 +63,7 @@ public final class Workload extends Module {
 
     // tag::step[]
     /** One training step; returns the loss before the update. */
+    @Override
     public double step() {
         optimizer.zeroGrad();
         Tensor h = x;
@@ -76,6 +77,12 @@ public final class Workload extends Module {
         return loss.item();
     }
     // end::step[]
+
+    /** Every step trains on all {@value #ROWS} rows. */
+    @Override
+    public int tokens() {
+        return ROWS;
+    }
 
     /** Floating-point operations of one step's products: 2 per FMA. */
     public static long flopsPerStep() {

@@ -5,8 +5,10 @@
  * {@link org.scratchformer.tensor.GemmKernel} written with the Vector API
  * ({@code jdk.incubator.vector}), which {@code tensor.Products} finds through
  * {@code META-INF/services/org.scratchformer.tensor.GemmKernel} when the
- * module is present. Also holds the benchmark workload that the
- * {@code bench} command and the JMH benchmarks run.
+ * module is present. Also holds the benchmark workloads that the
+ * {@code bench} command and the JMH benchmarks run: chapter 13's step
+ * without attention, and the reference Transformer, which uses
+ * {@code translation} (chapter 11).
  */
 @Chapter(number = 13, title = "Making it fast")
 package org.scratchformer.fast;

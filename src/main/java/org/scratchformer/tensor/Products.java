@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,6 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * each element of C is still one chain of fused multiply-adds in a fixed
  * order, so the bits do not depend on the number of threads either.
  *
+ * <p>Every call counts its floating-point operations, 2·m·n·k (one
+ * multiply and one add per term), into {@link #flops()}: the {@code bench}
+ * command reads the count before and after a step to report the rate the
+ * products achieved, whatever the model.
+ *
  * <p>System properties: {@code scratchformer.kernel=plain} forces the
  * plain-Java kernel; {@code scratchformer.threads=N} sets the number of
  * threads (default: the number of processors).
@@ -34,6 +40,13 @@ public final class Products {
     private static int threads = Integer.getInteger("scratchformer.threads",
             Runtime.getRuntime().availableProcessors());
     private static ExecutorService pool;
+    // tag::flop-count[]
+    /**
+     * Floating-point operations of every product so far. A LongAdder: one
+     * cheap add per call, safe when several threads call gemm at once.
+     */
+    private static final LongAdder FLOPS = new LongAdder();
+    // end::flop-count[]
 
     private Products() {
     }
@@ -84,6 +97,7 @@ public final class Products {
         checkBlock("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
         checkBlock("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
         checkBlock("C", c, cOffset, ldc, m, n);
+        FLOPS.add(2L * m * n * k);  // counted once, however it is split
         if (m == 0 || n == 0) {
             return;
         }
@@ -109,6 +123,18 @@ public final class Products {
         }, m >= n ? m : n, m >= n);
         // end::split[]
     }
+
+    // tag::flop-count[]
+    /**
+     * Floating-point operations of all products since the program started:
+     * 2·m·n·k for each call of {@link #gemm} (and so of mult, multTransA
+     * and multTransB). The difference of two readings counts the products
+     * in between, on every thread.
+     */
+    public static long flops() {
+        return FLOPS.sum();
+    }
+    // end::flop-count[]
 
     /** The kernel in use, for reports: "plain" or "vector 512-bit". */
     public static String kernelName() {

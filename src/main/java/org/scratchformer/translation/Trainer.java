@@ -81,16 +81,8 @@ public final class Trainer {
                 epoch = batcher.shuffled(pairs, settings.seed(), e);
             }
             Batch batch = epoch.get((step - 1) % perEpoch);
-            model.train();
-            model.reseedDropout(settings.seed() * 1_000_003L + step);
-            adam.zeroGrad();
-            Tensor loss = model.loss(batch);
-            loss.backward();
-            GradientClipping.clipByGlobalNorm(adam.parameters(),
-                    settings.clip());
-            adam.setLearningRate(schedule.rate(step));
-            adam.step();
-            listener.step(step, loss.item(), adam.learningRate(),
+            double loss = step(step, batch);
+            listener.step(step, loss, adam.learningRate(),
                     batch.targetTokens());
             if (settings.validateEvery() > 0
                     && (step % settings.validateEvery() == 0
@@ -103,4 +95,23 @@ public final class Trainer {
         model.eval();
     }
     // end::loop[]
+
+    // tag::step[]
+    /**
+     * Optimizer step number {@code step} (from 1) on one batch: the model
+     * in training mode, forward, backward, clipping, the schedule's rate,
+     * Adam. Returns the loss before the update.
+     */
+    public double step(int step, Batch batch) {
+        model.train();
+        model.reseedDropout(settings.seed() * 1_000_003L + step);
+        adam.zeroGrad();
+        Tensor loss = model.loss(batch);
+        loss.backward();
+        GradientClipping.clipByGlobalNorm(adam.parameters(), settings.clip());
+        adam.setLearningRate(schedule.rate(step));
+        adam.step();
+        return loss.item();
+    }
+    // end::step[]
 }

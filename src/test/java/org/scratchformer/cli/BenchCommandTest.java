@@ -5,15 +5,64 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.fast.Workload;
+import org.scratchformer.tensor.Products;
 
-/** The bench command's options; its timings are not tested, only run. */
+/**
+ * The bench command's options and the lines it prints; its timings are not
+ * tested, only run.
+ */
 class BenchCommandTest {
+    final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
     int run(String... args) {
-        return Main.run(new PrintWriter(new StringWriter(), true),
+        return Main.run(new PrintWriter(out, true),
                 new PrintWriter(err, true), args);
+    }
+
+    /** The first word of each line: what bench_side_by_side.py reads. */
+    List<String> keys() {
+        return out.toString().lines().map(line -> line.split(" ")[0])
+                .toList();
+    }
+
+    @Test
+    void theReferenceModelIsTheDefaultAndEveryLineIsPrinted() {
+        assertEquals(0, run("bench", "--steps", "1", "--warmup", "0"),
+                err.toString());
+        assertEquals(List.of("model", "kernel", "peak", "steps/s",
+                "tokens/s", "GFLOP/s", "GFLOP", "allocated", "CPU", "loss"),
+                keys(), out.toString());
+        assertTrue(out.toString().startsWith("model      reference"
+                + " Transformer: d_model 128, 4 heads, d_ff 512, 2 + 2"
+                + " layers"), out.toString());
+    }
+
+    @Test
+    void theWorkloadCountsItsFormulasOperations() {
+        int threads = Products.threads();
+        try {
+            assertEquals(0, run("bench", "--model", "workload", "--steps",
+                    "1", "--warmup", "0", "--threads", "1"), err.toString());
+        } finally {
+            Products.setThreads(threads);
+        }
+        assertTrue(out.toString().contains("GFLOP      " + String.format(
+                Locale.ROOT, "%.3f", Workload.flopsPerStep() / 1e9)),
+                out.toString());
+        assertTrue(out.toString().contains("kernel     ")
+                && out.toString().contains(", 1 thread\n"), out.toString());
+    }
+
+    @Test
+    void anUnknownModelIsRefused() {
+        assertEquals(2, run("bench", "--model", "gpt"));
+        assertTrue(err.toString().contains("--model must be reference or"
+                + " workload, got 'gpt'"), err.toString());
     }
 
     @Test

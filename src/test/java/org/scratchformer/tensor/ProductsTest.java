@@ -145,6 +145,35 @@ class ProductsTest {
     // end::same-bits[]
 
     @Test
+    void everyProductCountsTwoFlopsPerMultiplyAdd() {
+        Random random = new Random(17);
+        long start = Products.flops();
+        Products.mult(random(random, 3, 4), random(random, 4, 5));
+        assertEquals(2 * 3 * 5 * 4, Products.flops() - start, "(3,4)·(4,5)");
+        start = Products.flops();
+        Products.gemm(true, false, 2, 3, 7, new double[7 * 2], 0, 2,
+                new double[7 * 3], 0, 3, new double[2 * 3], 0, 3, true);
+        assertEquals(2 * 2 * 3 * 7, Products.flops() - start, "Aᵀ·B, gemm");
+    }
+
+    @Test
+    void aProductSplitOverThreadsIsCountedOnce() {
+        Random random = new Random(19);
+        DMatrixRMaj a = random(random, 130, 70);
+        DMatrixRMaj b = random(random, 70, 90);
+        int before = Products.threads();
+        try {
+            Products.setThreads(2);
+            assertEquals(2, Products.parts(130, 90, 70), "split in two");
+            long start = Products.flops();
+            Products.mult(a, b);
+            assertEquals(2L * 130 * 90 * 70, Products.flops() - start);
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    @Test
     void mismatchedInnerSizesAreNamed() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
