@@ -143,6 +143,8 @@ class TrainedTranslatorFigures {
         }
         Evaluation evaluation = Translating.evaluate(model, task, test);
         text.append('\n').append(evaluation.report(10));
+        assertTrue(evaluation.exactMatch() >= 0.97, "the README and chapter"
+                + " 11 promise at least 97%: " + evaluation.exactMatch());
         Listings.write("translator-test", text.toString());
     }
 
@@ -185,6 +187,19 @@ class TrainedTranslatorFigures {
                     w.get(r, best)));
         }
         Listings.write("translator-alignment", text.toString());
+        // what chapter 12 says of this listing; if a change of the model
+        // or its training changes it, the text must change too
+        assertEquals(List.of("trois", "cent", "soixante", "et", "onze"),
+                target, "chapter 12 shows the translation of " + SENTENCE);
+        assertTrue(sharpest.title().startsWith("decoder 1 cross"),
+                "chapter 12 says the second layer's heads align: "
+                        + sharpest.title());
+        assertTrue(text.toString().contains("predicting soixante  looks at"
+                + " seventy") && text.toString().contains("predicting et"
+                        + "        looks at seventy")
+                && text.toString().contains("predicting onze"
+                        + "      looks at one"), "chapter 12 says soixante and"
+                + " et are read off seventy, onze off one:\n" + text);
     }
 
     /** The mean over rows of each row's largest weight. */
