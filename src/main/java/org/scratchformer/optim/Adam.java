@@ -2,7 +2,6 @@ package org.scratchformer.optim;
 
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
 
 /**
@@ -47,14 +46,9 @@ public final class Adam extends Optimizer {
     // tag::update[]
     @Override
     void update(String parameterName, Parameter p) {
-        DMatrixRMaj value = p.value();  // (R, C), modified in place
-        // g = grad + wd·p
-        DMatrixRMaj g = CommonOps_DDRM.add(p.grad(), weightDecay, value,
-                null);
-        // p = p − lr·m̂ / (√v̂ + ε)
-        DMatrixRMaj direction = moments.direction(parameterName, g,
-                stepCount());
-        CommonOps_DDRM.addEquals(value, -learningRate(), direction);
+        // g = grad + wd·p;  p = p − lr·m̂ / (√v̂ + ε)
+        moments.step(parameterName, p.value(), p.grad(), weightDecay, 1,
+                learningRate(), stepCount());
     }
     // end::update[]
 

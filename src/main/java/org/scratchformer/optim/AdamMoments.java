@@ -43,24 +43,36 @@ final class AdamMoments {
     }
 
     // tag::direction[]
-    /** Updates m and v of {@code parameterName} with g; m̂ / (√v̂ + ε). */
-    DMatrixRMaj direction(String parameterName, DMatrixRMaj g, int t) {
+    /**
+     * One step of one parameter p, in a single pass over its elements and
+     * with no temporary matrix: for each element,
+     * <pre>
+     * g = grad + coupledDecay·p        Adam's L2 decay (AdamW: 0)
+     * m = β₁·m + (1 − β₁)·g,  v = β₂·v + (1 − β₂)·g²
+     * p = keep·p − rate·m̂ / (√v̂ + ε)   keep = 1 − rate·wd for AdamW's
+     *                                  decoupled decay (Adam: 1)
+     * </pre>
+     */
+    void step(String parameterName, DMatrixRMaj p, DMatrixRMaj grad,
+            double coupledDecay, double keep, double rate, int t) {
         DMatrixRMaj m = first.computeIfAbsent(parameterName,
-                k -> new DMatrixRMaj(g.numRows, g.numCols));
+                k -> new DMatrixRMaj(p.numRows, p.numCols));
         DMatrixRMaj v = second.computeIfAbsent(parameterName,
-                k -> new DMatrixRMaj(g.numRows, g.numCols));
+                k -> new DMatrixRMaj(p.numRows, p.numCols));
         double correction1 = 1 - Math.pow(beta1, t);  // 1 − β₁ᵗ
         double correction2 = 1 - Math.pow(beta2, t);  // 1 − β₂ᵗ
-        DMatrixRMaj direction = new DMatrixRMaj(g.numRows, g.numCols);
-        for (int i = 0; i < g.getNumElements(); i++) {
-            double gi = g.get(i);
-            m.set(i, beta1 * m.get(i) + (1 - beta1) * gi);
-            v.set(i, beta2 * v.get(i) + (1 - beta2) * gi * gi);
-            double mHat = m.get(i) / correction1;
-            double vHat = v.get(i) / correction2;
-            direction.set(i, mHat / (Math.sqrt(vHat) + eps));
+        double[] pd = p.data;
+        double[] gd = grad.data;
+        double[] md = m.data;
+        double[] vd = v.data;
+        for (int i = 0; i < p.getNumElements(); i++) {
+            double g = gd[i] + coupledDecay * pd[i];
+            md[i] = beta1 * md[i] + (1 - beta1) * g;
+            vd[i] = beta2 * vd[i] + (1 - beta2) * g * g;
+            double mHat = md[i] / correction1;
+            double vHat = vd[i] / correction2;
+            pd[i] = keep * pd[i] - rate * (mHat / (Math.sqrt(vHat) + eps));
         }
-        return direction;
     }
     // end::direction[]
 }

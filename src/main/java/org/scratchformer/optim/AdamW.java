@@ -2,7 +2,6 @@ package org.scratchformer.optim;
 
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
 
 /**
@@ -47,13 +46,10 @@ public final class AdamW extends Optimizer {
     // tag::update[]
     @Override
     void update(String parameterName, Parameter p) {
-        DMatrixRMaj value = p.value();  // (R, C), modified in place
-        // p = p − lr·wd·p
-        CommonOps_DDRM.scale(1 - learningRate() * weightDecay, value);
-        // p = p − lr·m̂ / (√v̂ + ε), with m and v from grad alone
-        DMatrixRMaj direction = moments.direction(parameterName, p.grad(),
+        // p = (1 − lr·wd)·p − lr·m̂ / (√v̂ + ε), with m and v from grad alone
+        moments.step(parameterName, p.value(), p.grad(), 0,
+                1 - learningRate() * weightDecay, learningRate(),
                 stepCount());
-        CommonOps_DDRM.addEquals(value, -learningRate(), direction);
     }
     // end::update[]
 
