@@ -42,6 +42,9 @@ here too: layer_norm (chapter 6) normalises each row of X (R, C), C >= 2, with
 eps = 1e-5 and the biased variance, then applies gain (1, C) drawn in
 [0.5, 1.5) and bias (1, C) in [-1, 1); it is F.layer_norm with the gain and
 bias flattened to (C,), so their gradients come back as (1, C).
+linear and linear_relu (chapter 6) take X (N, in), W (in, out) and b (1, out)
+in [-1, 1): torch.addmm(b, X, W), the bias broadcast over the rows, and its
+relu.
 cross_entropy and cross_entropy_smoothed (chapter 7) take logits (N, V) in
 [-2, 2) and targets (N, 1), a constant of class indices stored as floats:
 row 0 always counts, every other row is the ignore index with probability
@@ -322,6 +325,16 @@ OPS = [
      lambda x, gain, bias: F.layer_norm(
          x, (x.shape[1],), gain.reshape(-1), bias.reshape(-1),
          eps=LAYER_NORM_EPS)),
+    # chapter 6's fused linear layer, (N, in, out): X (N, in), W (in, out),
+    # b (1, out)
+    ("linear", [(1, 1, 1), (3, 2, 4), (4, 5, 3), (2, 3, 2)],
+     lambda g, n, k, c: [var(values(g, (n, k))), var(values(g, (k, c))),
+                         var(values(g, (1, c)))],
+     lambda x, w, b: torch.addmm(b, x, w)),
+    ("linear_relu", [(1, 1, 1), (3, 2, 4), (4, 5, 3), (2, 3, 2)],
+     lambda g, n, k, c: [var(values(g, (n, k))), var(values(g, (k, c))),
+                         var(values(g, (1, c)))],
+     lambda x, w, b: torch.relu(torch.addmm(b, x, w))),
     # (N, V)
     ("cross_entropy", [(1, 2), (3, 4), (5, 3), (4, 5)],
      cross_entropy_inputs(PLAIN_IGNORE),

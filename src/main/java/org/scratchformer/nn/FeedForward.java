@@ -51,7 +51,9 @@ public final class FeedForward extends Layer {
     // tag::forward[]
     @Override
     public Tensor forward(Tensor x) {
-        Tensor h = activation.apply(linear1.forward(x));  // (N, F)
+        Tensor h = activation == Activation.RELU
+                ? linear1.forwardRelu(x)                   // (N, F), fused
+                : activation.apply(linear1.forward(x));    // (N, F)
         return linear2.forward(dropout.forward(h));       // (N, C)
     }
     // end::forward[]

@@ -14,7 +14,8 @@ import org.scratchformer.tensor.Tensor;
  * </pre>
  *
  * <p>W starts from {@link Init#xavierUniform}, b from zeros. The gradients
- * come from the ops (matmul and add_row); this class only wires them.
+ * come from one fused op, {@link LinearOp}: the numbers of matmul then
+ * add_row, with fewer matrices.
  */
 public final class Linear extends Layer {
     private final int in;
@@ -44,13 +45,26 @@ public final class Linear extends Layer {
     // tag::forward[]
     @Override
     public Tensor forward(Tensor x) {
+        return forward(x, LinearOp.LINEAR);
+    }
+
+    /** max(0, X·W + 1·b) in one op: the feed-forward block's first half. */
+    public Tensor forwardRelu(Tensor x) {
+        return forward(x, LinearReluOp.LINEAR_RELU);
+    }
+
+    private Tensor forward(Tensor x, LinearOp op) {
         if (x.cols() != in) {
             throw new IllegalArgumentException(this + ": input " + x.shape()
                     + " has " + x.cols() + " columns; it needs " + in
                     + ", one per input feature");
         }
-        Tensor y = Ops.matmul(x, weight.tensor());  // (N, out)
-        return bias == null ? y : Ops.addRow(y, bias.tensor());
+        if (bias == null) {
+            Tensor y = Ops.matmul(x, weight.tensor());  // (N, out) = X·W
+            return op == LinearOp.LINEAR ? y : Ops.relu(y);
+        }
+        // (N, out) = X·W + 1·b, as matmul then add_row would give it
+        return op.apply(x, weight.tensor(), bias.tensor());
     }
     // end::forward[]
 

@@ -1,0 +1,101 @@
+package org.scratchformer.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scratchformer.gradcheck.RandomCases;
+import org.scratchformer.ops.Ops;
+import org.scratchformer.tensor.Tensor;
+
+/**
+ * The fused linear ops give the numbers of the ops they replace, to the
+ * last bit: linear = add_row(matmul(X, W), b), linear_relu = relu of it,
+ * in value and in every gradient, on random shapes (sizes up to 40, so the
+ * products run on the tiled kernel, edges included).
+ */
+class LinearOpTest {
+    static Stream<Long> seeds() {
+        return RandomCases.seeds(7_301, 20);
+    }
+
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void linearIsMatmulThenAddRowBitForBit(long seed) {
+        assertSameAsComposed(seed, LinearOp.LINEAR, y -> y);
+    }
+
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void linearReluIsMatmulAddRowReluBitForBit(long seed) {
+        assertSameAsComposed(seed, LinearReluOp.LINEAR_RELU, Ops::relu);
+    }
+
+    static void assertSameAsComposed(long seed, LinearOp op,
+            Function<Tensor, Tensor> activation) {
+        Random r = new Random(seed);
+        int n = 1 + r.nextInt(40);
+        int in = 1 + r.nextInt(40);
+        int out = 1 + r.nextInt(40);
+        DMatrixRMaj x = RandomCases.values(r, n, in);
+        DMatrixRMaj w = RandomCases.values(r, in, out);
+        DMatrixRMaj b = RandomCases.values(r, 1, out);
+        DMatrixRMaj dY = RandomCases.values(r, n, out);
+        List<Tensor> fused = List.of(Tensor.variable(x.copy()),
+                Tensor.variable(w.copy()), Tensor.variable(b.copy()));
+        List<Tensor> composed = List.of(Tensor.variable(x.copy()),
+                Tensor.variable(w.copy()), Tensor.variable(b.copy()));
+        Tensor yFused = op.apply(fused.get(0), fused.get(1), fused.get(2));
+        Tensor yComposed = activation.apply(Ops.addRow(Ops.matmul(
+                composed.get(0), composed.get(1)), composed.get(2)));
+        assertBits(yComposed.value(), yFused.value(), op + " Y");
+        Ops.sum(Ops.mul(yFused, Tensor.constant(dY))).backward();
+        Ops.sum(Ops.mul(yComposed, Tensor.constant(dY))).backward();
+        String[] names = {"dX", "dW", "db"};
+        for (int i = 0; i < 3; i++) {
+            assertBits(composed.get(i).grad(), fused.get(i).grad(),
+                    op + " " + names[i]);
+        }
+    }
+
+    static void assertBits(DMatrixRMaj expected, DMatrixRMaj actual,
+            String what) {
+        assertEquals(expected.numRows, actual.numRows, what);
+        assertEquals(expected.numCols, actual.numCols, what);
+        for (int k = 0; k < expected.getNumElements(); k++) {
+            assertEquals(Double.doubleToLongBits(expected.data[k]),
+                    Double.doubleToLongBits(actual.data[k]),
+                    what + " element " + k + ": " + expected.data[k]
+                            + " vs " + actual.data[k]);
+        }
+    }
+
+    @Test
+    void shapesThatDoNotFitAreNamed() {
+        Tensor x = Tensor.variable(new DMatrixRMaj(2, 3));
+        Tensor w = Tensor.variable(new DMatrixRMaj(4, 5));
+        Tensor b = Tensor.variable(new DMatrixRMaj(1, 5));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> LinearReluOp.LINEAR_RELU.apply(x, w, b));
+        assertEquals("linear_relu: X (2x3), W (4x5), b (1x5) do not fit;"
+                + " X (N, in), W (in, out) and b (1, out) are needed",
+                e.getMessage());
+        Tensor w2 = Tensor.variable(new DMatrixRMaj(3, 5));
+        Tensor b2 = Tensor.variable(new DMatrixRMaj(2, 5));
+        assertThrows(IllegalArgumentException.class,
+                () -> LinearOp.LINEAR.apply(x, w2, b2));
+        Tensor b3 = Tensor.variable(new DMatrixRMaj(1, 4));
+        assertThrows(IllegalArgumentException.class,
+                () -> LinearOp.LINEAR.apply(x, w2, b3));
+        assertEquals(5, LinearOp.LINEAR.apply(x, w2,
+                Tensor.variable(new DMatrixRMaj(1, 5))).cols());
+    }
+}
