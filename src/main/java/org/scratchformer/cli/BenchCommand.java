@@ -1,6 +1,7 @@
 package org.scratchformer.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
             + " instead of training steps.")
     boolean products;
 
+    @Option(names = "--heap", paramLabel = "STEPS", description = "Train"
+            + " STEPS steps and print the heap in use after a full"
+            + " collection every STEPS/10 steps, instead of timing.")
+    Integer heapSteps;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of the model and data (default:"
                     + " ${DEFAULT-VALUE}).")
@@ -73,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
         if (!model.equals("reference") && !model.equals("workload")) {
             throw new ParameterException(spec.commandLine(), "--model must"
                     + " be reference or workload, got '" + model + "'");
+        }
+        if (heapSteps != null && heapSteps < 10) {
+            throw new ParameterException(spec.commandLine(), "--heap must"
+                    + " be at least 10 steps, got " + heapSteps);
         }
         if (threads != null) {
             if (threads < 1) {
@@ -96,6 +106,10 @@ final class BenchCommand implements Callable<Integer> {
         out.println("peak       " + peak.map(BenchCommand::describe)
                 .orElse("unknown (/proc/cpuinfo gives no clock or no FMA)"));
         out.flush();
+        if (heapSteps != null) {
+            printHeap(out, workload);
+            return 0;
+        }
         printResult(out, Bench.run(workload, warmup, steps), peak);
         return 0;
     }
@@ -150,6 +164,23 @@ final class BenchCommand implements Callable<Integer> {
                 + " × %d FMA units (assumed) × %d lanes × 2 × %.3f GHz"
                 + " (/proc/cpuinfo)", p.gflops(), p.cores(), p.fmaUnits(),
                 p.lanes(), p.gigahertz());
+    }
+
+    private void printHeap(PrintWriter out, TrainingStep workload) {
+        out.printf(Locale.ROOT, "heap       in use after a full collection,"
+                + " over %d training steps:%n", heapSteps);
+        List<Bench.HeapPoint> points = Bench.heap(workload, heapSteps,
+                heapSteps / 10);
+        for (Bench.HeapPoint p : points) {
+            out.printf(Locale.ROOT, "  step %6d  %8.1f MB%n", p.step(),
+                    p.bytes() / 1e6);
+            out.flush();
+        }
+        Bench.HeapPoint first = points.get(1);  // after the first steps
+        Bench.HeapPoint last = points.get(points.size() - 1);
+        out.printf(Locale.ROOT, "growth     %+.1f MB from step %d to step"
+                + " %d%n", (last.bytes() - first.bytes()) / 1e6,
+                first.step(), last.step());
     }
 
     private void printProducts(PrintWriter out) {

@@ -1,7 +1,10 @@
 package org.scratchformer.fast;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.scratchformer.tensor.Products;
 
 /**
@@ -66,6 +69,42 @@ public final class Bench {
                 tokens, flops, bytes, cpu, loss);
     }
     // end::measure[]
+
+    /** The heap in use after a full collection, at one step. */
+    public record HeapPoint(int step, long bytes) {
+    }
+
+    // tag::heap[]
+    /**
+     * Runs {@code steps} training steps and measures the heap in use after
+     * a full collection before the first and every {@code every} steps: a
+     * graph kept alive by mistake, or a cache that grows, shows as a line
+     * that climbs.
+     */
+    public static List<HeapPoint> heap(TrainingStep workload, int steps,
+            int every) {
+        List<HeapPoint> points = new ArrayList<>();
+        points.add(new HeapPoint(0, heapAfterCollection()));
+        for (int step = 1; step <= steps; step++) {
+            workload.step();
+            if (step % every == 0 || step == steps) {
+                points.add(new HeapPoint(step, heapAfterCollection()));
+            }
+        }
+        return points;
+    }
+    // end::heap[]
+
+    /**
+     * Heap in use after System.gc(), twice (the second collects what the
+     * first only finalised); with G1, System.gc() is a full collection.
+     */
+    static long heapAfterCollection() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
 
     /** CPU time of the whole process so far: all threads, GC and JIT. */
     static long processCpuNanos() {
