@@ -73,6 +73,8 @@ import subprocess
 import sys
 import time
 
+from reference_blas import blas_in_use
+
 # chapter 13's workload (Workload.java); its 3.35 GFLOP a step are counted
 # by the Java program like the reference model's
 ROWS, WIDTH, HIDDEN, VOCAB, BLOCKS = 64 * 12, 128, 512, 40, 4
@@ -276,17 +278,11 @@ def torch_worker(model_name, dtype_name, threads, steps, warmup):
     cpu = (time.process_time() - cpu_start) / steps
     print(json.dumps({"median_seconds": statistics.median(seconds),
                       "total_seconds": sum(seconds),
-                      "tokens": tokens_timed, "cpu_seconds": cpu}))
+                      "tokens": tokens_timed, "cpu_seconds": cpu,
+                      "blas": blas_in_use()}))
 
 
-def blas_in_use():
-    """The BLAS library Debian's PyTorch loads: the libblas.so.3 alternative
-    (reference BLAS from libblas3 unless OpenBLAS is installed)."""
-    for folder in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"):
-        path = os.path.join(folder, "libblas.so.3")
-        if os.path.exists(path):
-            return os.path.realpath(path)
-    return "unknown"
+BLAS_SEEN = set()  # the BLAS libraries the PyTorch workers loaded
 
 
 def torch_run(model, dtype, setting, steps, warmup):
@@ -305,6 +301,7 @@ def torch_run(model, dtype, setting, steps, warmup):
          "--steps", str(steps), "--warmup", str(warmup)],
         env=env, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
+    BLAS_SEEN.add(result["blas"])
     return (1 / result["median_seconds"],
             result["tokens"] / result["total_seconds"],
             result["cpu_seconds"], result["total_seconds"] / steps)
@@ -413,7 +410,6 @@ def main():
         write_batches(classpath)
 
     best = calibrate(args)
-    print("PyTorch's BLAS: %s" % blas_in_use())
     for dtype in ("float64", "float32"):
         print("PyTorch %s runs with %s" % (dtype, describe(best[dtype])))
 
@@ -456,6 +452,13 @@ def main():
           " untimed; %.2f GFLOP of products per step, counted by the Java"
           " program; CPU: every thread of the process):" % (
               args.model, args.rounds, args.steps, args.warmup, flops / 1e9))
+    print("PyTorch's BLAS (as its processes loaded it): %s"
+          % ", ".join(sorted(BLAS_SEEN)))
+    if not any("openblas" in b for b in BLAS_SEEN):
+        print("  (the reference BLAS: PyTorch is slower with it than it can"
+              " be; for the comparison that counts install OpenBLAS,"
+              " apt-get install -y libopenblas0-pthread, which the golden"
+              " values do not notice: see reference_blas.py)")
     print("peak %s" % report.get("peak", "unknown"))
     for name, label in (("scratchformer", "Scratchformer (float64)"),
                         ("float64", "PyTorch float64"),
