@@ -1,7 +1,7 @@
 package org.scratchformer.fast;
 
 import java.util.List;
-import java.util.Random;
+import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
@@ -50,7 +50,7 @@ public final class TranslatorWorkload implements TrainingStep {
     TranslatorWorkload(Task task, long seed, List<Batch> batches) {
         this.model = new Translator(ModelConfig.reference(),
                 task.sourceVocabulary().size(),
-                task.targetVocabulary().size(), new Random(seed));
+                task.targetVocabulary().size(), new UnsharedRandom(seed));
         // steps: as many as the caller asks for; never validates
         this.trainer = new Trainer(model, task, new Trainer.Settings(
                 Integer.MAX_VALUE, BATCH, WARMUP, 1.0, 1.0, seed, BATCH, 0));

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
+import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.optim.Optimizer;
 import org.scratchformer.transformer.NormPlacement;
 
@@ -127,7 +127,7 @@ public final class Checkpoint {
         Task task = Task.named(run.task());
         Translator model = new Translator(run.model(),
                 task.sourceVocabulary().size(),
-                task.targetVocabulary().size(), new Random(0));
+                task.targetVocabulary().size(), new UnsharedRandom(0));
         Map<String, String> meta = SafeTensors.loadInto(
                 dir.resolve(modelFile(run.step())), model);
         requireStep(dir.resolve(modelFile(run.step())), meta, run.step());
