@@ -74,6 +74,7 @@ import sys
 import time
 
 from reference_blas import blas_in_use
+from tokens import tokens
 
 # chapter 13's workload (Workload.java); its 3.35 GFLOP a step are counted
 # by the Java program like the reference model's
@@ -83,20 +84,6 @@ HEADS, LAYERS, DROPOUT, BATCH, BATCHES, WARMUP_STEPS = 4, 2, 0.1, 64, 20, 400
 PAD, START, END = 0, 1, 2
 BATCHES_FILE = "target/bench-batches.json"
 OPENBLAS_VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-
-
-def tokens(text):
-    """Words, with a hyphen as a token of its own (Tokens.split); as in
-    twin_check.py."""
-    out = []
-    for word in text.split():
-        parts = word.split("-")
-        for i, part in enumerate(parts):
-            if i > 0:
-                out.append("-")
-            if part:
-                out.append(part)
-    return out
 
 
 def make_batches(lines):

@@ -31,6 +31,8 @@ import sys
 import torch
 import torch.nn.functional as F
 
+from tokens import tokens
+
 F64 = torch.float64
 TOLERANCE = 1e-9
 PAIRS = [
@@ -59,19 +61,6 @@ def read_safetensors(path):
                                data[base + begin:base + end])
         tensors[name] = torch.tensor(values, dtype=F64).reshape(rows, cols)
     return tensors
-
-
-def tokens(text):
-    """Words, with a hyphen as a token of its own (Tokens.split)."""
-    out = []
-    for word in text.split():
-        parts = word.split("-")
-        for i, part in enumerate(parts):
-            if i > 0:
-                out.append("-")
-            if part:
-                out.append(part)
-    return out
 
 
 def load_attention(mha, w, prefix):
