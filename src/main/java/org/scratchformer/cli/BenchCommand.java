@@ -1,6 +1,7 @@
 package org.scratchformer.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -169,13 +170,13 @@ final class BenchCommand implements Callable<Integer> {
     private void printHeap(PrintWriter out, TrainingStep workload) {
         out.printf(Locale.ROOT, "heap       in use after a full collection,"
                 + " over %d training steps:%n", heapSteps);
-        List<Bench.HeapPoint> points = Bench.heap(workload, heapSteps,
-                heapSteps / 10);
-        for (Bench.HeapPoint p : points) {
+        List<Bench.HeapPoint> points = new ArrayList<>();
+        Bench.heap(workload, heapSteps, heapSteps / 10, p -> {
+            points.add(p);
             out.printf(Locale.ROOT, "  step %6d  %8.1f MB%n", p.step(),
                     p.bytes() / 1e6);
             out.flush();
-        }
+        });
         Bench.HeapPoint first = points.get(1);  // after the first steps
         Bench.HeapPoint last = points.get(points.size() - 1);
         out.printf(Locale.ROOT, "growth     %+.1f MB from step %d to step"

@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.scratchformer.tensor.Products;
 
 /**
@@ -84,14 +85,20 @@ public final class Bench {
     public static List<HeapPoint> heap(TrainingStep workload, int steps,
             int every) {
         List<HeapPoint> points = new ArrayList<>();
-        points.add(new HeapPoint(0, heapAfterCollection()));
+        heap(workload, steps, every, points::add);
+        return points;
+    }
+
+    /** The same, handing each point to {@code each} as it is measured. */
+    public static void heap(TrainingStep workload, int steps, int every,
+            Consumer<HeapPoint> each) {
+        each.accept(new HeapPoint(0, heapAfterCollection()));
         for (int step = 1; step <= steps; step++) {
             workload.step();
             if (step % every == 0 || step == steps) {
-                points.add(new HeapPoint(step, heapAfterCollection()));
+                each.accept(new HeapPoint(step, heapAfterCollection()));
             }
         }
-        return points;
     }
     // end::heap[]
 
