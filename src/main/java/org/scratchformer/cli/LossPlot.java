@@ -3,32 +3,57 @@ package org.scratchformer.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The training loss over the steps, as a PNG (XChart, headless). */
+/**
+ * The training loss over the steps and the validation exact match, as a
+ * PNG (XChart, headless): the loss on the left axis, the exact match on
+ * the right.
+ */
 final class LossPlot {
     private LossPlot() {
     }
 
-    static Path write(Path file, List<double[]> points) throws IOException {
+    /** Points are {step, value} pairs; either list may be empty. */
+    static Path write(Path file, List<double[]> losses,
+            List<double[]> validations) throws IOException {
+        System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(500)
-                .title("Training loss").xAxisTitle("step")
-                .yAxisTitle("label-smoothed cross-entropy").build();
-        double[] x = new double[points.size()];
-        double[] y = new double[points.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = points.get(i)[0];
-            y[i] = points.get(i)[1];
+                .title("Training loss and validation exact match")
+                .xAxisTitle("step").build();
+        chart.setYAxisGroupTitle(0, "label-smoothed cross-entropy");
+        chart.setYAxisGroupTitle(1, "validation exact match");
+        if (!losses.isEmpty()) {
+            XYSeries loss = chart.addSeries("training loss", column(losses, 0),
+                    column(losses, 1));
+            loss.setMarker(SeriesMarkers.NONE);
         }
-        if (x.length > 0) {
-            chart.addSeries("loss", x, y).setMarker(
-                    org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        if (!validations.isEmpty()) {
+            XYSeries valid = chart.addSeries("validation exact match",
+                    column(validations, 0), column(validations, 1));
+            valid.setYAxisGroup(1);
+            valid.setMarker(SeriesMarkers.CIRCLE);
         }
-        chart.getStyler().setLegendVisible(false);
-        javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart),
-                "png", file.toFile());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideE)
+                .setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisMin(0, 0.0);
+        chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 1.0);
+        ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png",
+                file.toFile());
         return file;
+    }
+
+    private static double[] column(List<double[]> points, int i) {
+        double[] out = new double[points.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = points.get(k)[i];
+        }
+        return out;
     }
 }

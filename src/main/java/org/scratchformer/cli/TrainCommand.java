@@ -268,6 +268,7 @@ final class TrainCommand implements Callable<Integer> {
         private final Path dir;
         private final List<String> lines = new ArrayList<>();
         private final List<double[]> losses = new ArrayList<>();
+        private final List<double[]> validations = new ArrayList<>();
 
         private Curves(Path dir) {
             this.dir = dir;
@@ -286,6 +287,10 @@ final class TrainCommand implements Callable<Integer> {
                             c.losses.add(new double[] {
                                 Integer.parseInt(f[0]),
                                 Double.parseDouble(f[1])});
+                        } else if (f.length > 3) {
+                            c.validations.add(new double[] {
+                                Integer.parseInt(f[0]),
+                                Double.parseDouble(f[3])});
                         }
                     }
                 }
@@ -301,10 +306,12 @@ final class TrainCommand implements Callable<Integer> {
 
         void validated(int step, double score) {
             lines.add(String.format(Locale.ROOT, "%d,,,%.4f", step, score));
+            validations.add(new double[] {step, score});
         }
 
         Path plot() throws IOException {
-            return LossPlot.write(dir.resolve("loss.png"), losses);
+            return LossPlot.write(dir.resolve("loss.png"), losses,
+                    validations);
         }
 
         /** Writes curves.csv atomically with every line so far. */
