@@ -40,7 +40,7 @@ final class LossPlot {
             valid.setYAxisGroup(1);
             valid.setMarker(SeriesMarkers.CIRCLE);
         }
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideE)
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 1.0);
