@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.optim.WarmupInverseSqrt;
 import org.scratchformer.transformer.NormPlacement;
 
@@ -67,23 +69,27 @@ class TrainerTest {
         return 0.5;
     };
 
-    @Test
-    void theLoopTakesEachEpochsShuffledBatchesInOrder() {
+    @ParameterizedTest(name = "{0} pairs")
+    @ValueSource(ints = {8, 12})  // epochs of 2 and of 3 batches
+    void theLoopTakesEachEpochsShuffledBatchesInOrder(int count) {
+        List<Pair> some = task.pairs(Split.TRAIN, count, 1);
+        int perEpoch = count / 4;
+        Trainer.Settings these = new Trainer.Settings(7, 4, 2, 1.0, 1.0, 1,
+                count, 3);
         Translator trained = model(TINY, 1);
         Record record = new Record();
-        new Trainer(trained, task, settings).train(pairs, 1, VALIDATE,
-                record);
+        new Trainer(trained, task, these).train(some, 1, VALIDATE, record);
         assertFalse(trained.isTraining(), "left in training mode");
 
         // the same steps by hand, on a copy of the starting model
-        Trainer byHand = new Trainer(model(TINY, 1), task, settings);
+        Trainer byHand = new Trainer(model(TINY, 1), task, these);
         Batcher batcher = Batcher.of(task, 4);
         WarmupInverseSqrt schedule = new WarmupInverseSqrt(8, 2, 1.0);
         List<String> expected = new ArrayList<>();
         for (int step = 1; step <= 7; step++) {
-            int epoch = (step - 1) / 2;
-            Batch batch = batcher.shuffled(pairs, 1, epoch)
-                    .get((step - 1) % 2);
+            int epoch = (step - 1) / perEpoch;
+            Batch batch = batcher.shuffled(some, 1, epoch)
+                    .get((step - 1) % perEpoch);
             double loss = byHand.step(step, batch);
             expected.add("step " + step + " loss " + loss + " rate "
                     + schedule.rate(step) + " tokens "
