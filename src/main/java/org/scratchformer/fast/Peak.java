@@ -69,9 +69,9 @@ public record Peak(int cores, int fmaUnits, int lanes, double gigahertz) {
     /** The value of the first "name : value" line, or null. */
     private static String field(List<String> lines, String name) {
         for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
-                return line.substring(colon + 1).trim();
+            String[] nameValue = line.split(":", 2);
+            if (nameValue.length == 2 && nameValue[0].trim().equals(name)) {
+                return nameValue[1].trim();
             }
         }
         return null;

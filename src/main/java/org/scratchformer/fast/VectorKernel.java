@@ -47,7 +47,7 @@ public final class VectorKernel implements GemmKernel {
     /** Packed panels and a scratch tile, one set per thread, reused. */
     private static final class Buffers {
         final double[] packedA = new double[MC * KC];
-        final double[] packedB = new double[KC * ((NC + NR - 1) / NR * NR)];
+        final double[] packedB = new double[KC * NC];  // NR divides NC
         final double[] tile = new double[MR * NR];
     }
 
@@ -62,7 +62,7 @@ public final class VectorKernel implements GemmKernel {
             double[] a, int aOffset, int lda,
             double[] b, int bOffset, int ldb,
             double[] c, int cOffset, int ldc, boolean accumulate) {
-        if ((long) m * n * k < SMALL || k == 0) {
+        if ((long) m * n * k < SMALL) {  // k = 0 too: C = 0 or unchanged
             plain.gemm(transA, transB, m, n, k, a, aOffset, lda,
                     b, bOffset, ldb, c, cOffset, ldc, accumulate);
             return;
@@ -202,7 +202,7 @@ public final class VectorKernel implements GemmKernel {
 
     // tag::pack[]
     /** op(A)[ic..ic+mc)[pc..pc+kc) as strips of MR rows, column by column. */
-    private static void packA(boolean transA, double[] a, int aOffset,
+    static void packA(boolean transA, double[] a, int aOffset,
             int lda, int ic, int mc, int pc, int kc, double[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
             int strip = ir * kc;
@@ -227,7 +227,7 @@ public final class VectorKernel implements GemmKernel {
     }
 
     /** op(B)[pc..pc+kc)[jc..jc+nc) as strips of NR columns, row by row. */
-    private static void packB(boolean transB, double[] b, int bOffset,
+    static void packB(boolean transB, double[] b, int bOffset,
             int ldb, int pc, int kc, int jc, int nc, double[] packed) {
         for (int jr = 0; jr < nc; jr += NR) {
             int strip = jr * kc;

@@ -184,8 +184,8 @@ public final class Products {
      */
     private static void inParallel(int parts, Block block, int size,
             boolean byRows) {
-        int step = ((size + parts - 1) / parts + 7) / 8 * 8;
-        List<Future<?>> others = new ArrayList<>(parts - 1);
+        int step = blockSize(size, parts);
+        List<Future<?>> others = new ArrayList<>();
         ExecutorService executor = pool();
         for (int lo = step; lo < size; lo += step) {
             int from = lo;
@@ -204,6 +204,11 @@ public final class Products {
                         e.getCause());
             }
         }
+    }
+
+    /** ⌈size / parts⌉ rounded up to a multiple of 8. */
+    static int blockSize(int size, int parts) {
+        return ((size + parts - 1) / parts + 7) / 8 * 8;
     }
 
     private static synchronized ExecutorService pool() {

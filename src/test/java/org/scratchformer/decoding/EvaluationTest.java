@@ -2,6 +2,7 @@ package org.scratchformer.decoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,16 @@ class EvaluationTest {
                 + "BLEU = 0.00 100.0/100.0/100.0/0.0 (BP = 1.000 ratio ="
                 + " 1.000 hyp_len = 3 ref_len = 3)\n"
                 + "no wrong translations\n", all.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void theReportSaysTheFirstOnlyWhenItLeavesSomeOut() {
+        String zero = Evaluation.of(translations).report(0);
+        assertTrue(zero.endsWith("2 wrong translations, the first 0:\n"),
+                zero);
+        String both = Evaluation.of(translations).report(2);
+        assertTrue(both.contains("2 wrong translations:\n"), both);
+        assertTrue(both.endsWith("got:      quatre-vingts mille\n"), both);
     }
 
     @Test

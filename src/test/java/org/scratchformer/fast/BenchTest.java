@@ -1,15 +1,23 @@
 package org.scratchformer.fast;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Bench counts (its timings are not tested), and the machine's peak
- * from /proc/cpuinfo's lines.
+ * What Bench counts, how its measurements relate to what the steps did (no
+ * speed is asserted), and the machine's peak from /proc/cpuinfo's lines.
  */
 class BenchTest {
     @Test
@@ -19,6 +27,120 @@ class BenchTest {
         assertEquals(Workload.flopsPerStep(), r.flopsPerStep(), 0.0);
         assertEquals(2 * Workload.ROWS, r.tokens());
         assertTrue(r.totalSeconds() >= r.medianSeconds(), r.toString());
+    }
+
+    @Test
+    void theWorkloadIsTheSameWorkOnEveryMachine() {
+        // the third step's loss, after two updates: pinned, so that the
+        // numbers of two machines or two builds measure the same training
+        Bench.Result r = Bench.run(new Workload(1), 1, 2);
+        assertEquals(3.513755841979222, r.lastLoss(), 1e-9);
+    }
+
+    @Test
+    void theRatesAreTheCountsOverTheTimes() {
+        Bench.Result r = new Bench.Result(4, 0.5, 0.25, 2.0, 1000, 6_000_000_000L,
+                100, 0.1, 1.5);
+        assertEquals(2.0, r.stepsPerSecond());
+        assertEquals(500.0, r.tokensPerSecond());
+        assertEquals(1.5e9, r.flopsPerStep());
+        assertEquals(3.0, r.gflops());
+    }
+
+    /**
+     * Steps that allocate 1 MiB each and keep the CPU busy for a given time
+     * (the thread's CPU time, so a busy machine only makes them longer).
+     */
+    static final class Spinning implements TrainingStep {
+        final long[] busyNanos;
+        final double[] ownSeconds;
+        int calls;
+        byte[] allocated;
+
+        Spinning(long... busyMillis) {
+            busyNanos = Arrays.stream(busyMillis).map(ms -> ms * 1_000_000)
+                    .toArray();
+            ownSeconds = new double[busyMillis.length];
+        }
+
+        @Override
+        public double step() {
+            long start = System.nanoTime();
+            allocated = new byte[1 << 20];
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            while (threads.getCurrentThreadCpuTime() - cpuStart
+                    < busyNanos[calls]) {
+                allocated[calls]++;
+            }
+            ownSeconds[calls] = (System.nanoTime() - start) / 1e9;
+            calls++;
+            return calls;
+        }
+
+        @Override
+        public int tokens() {
+            return 10 * calls;
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    @Test
+    void theMeasurementsBracketWhatTheStepsDid() {
+        // one warm-up step of 1 ms, then 80, 2 and 2 ms of CPU
+        Spinning steps = new Spinning(1, 80, 2, 2);
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        Bench.Result r = Bench.run(steps, 1, 3);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+
+        assertEquals(4, steps.calls, "warm-up and timed steps");
+        assertEquals(3, r.steps());
+        assertEquals(20 + 30 + 40, r.tokens(), "the timed steps' tokens");
+        assertEquals(4.0, r.lastLoss(), "the last step's loss");
+        // each timed step lies inside the call and contains the step's own
+        // measurement of itself
+        double inside = steps.ownSeconds[1] + steps.ownSeconds[2]
+                + steps.ownSeconds[3];
+        assertTrue(r.totalSeconds() >= inside && r.totalSeconds() <= elapsed,
+                r + ", steps " + inside + ", call " + elapsed);
+        assertTrue(r.minSeconds() >= 0.002, r.toString());
+        assertTrue(r.minSeconds() < steps.ownSeconds[1], "the minimum is of"
+                + " the short steps: " + r);
+        assertTrue(r.medianSeconds() >= r.minSeconds()
+                && r.medianSeconds() <= r.totalSeconds(), r.toString());
+        // the process's CPU time includes the steps' 84 ms of busy time;
+        // its clock ticks every 10 ms or so
+        double tick = 0.015;
+        assertTrue(r.cpuSecondsPerStep() * 3 >= 0.084 - 2 * tick
+                && r.cpuSecondsPerStep() * 3 <= cpu + 2 * tick,
+                r + ", call " + cpu);
+        // 1 MiB per step, plus a little
+        assertTrue(r.bytesPerStep() >= 1 << 20
+                && r.bytesPerStep() < (1 << 20) + (1 << 16), r.toString());
+    }
+
+    @Test
+    void theProductBenchTakesTheMiddleOfTheRounds() {
+        double[] rounds = {3, 1, 2};
+        assertEquals(2, ProductBench.median(rounds));
+        assertEquals(3, ProductBench.median(new double[] {4, 1, 3, 2}));
+        assertArrayEquals(new double[] {3, 1, 2}, rounds, "left as it was");
+        assertEquals(6.5, ProductBench.sum(new double[] {1, 2, 3.5}));
+    }
+
+    @Test
+    void thisMachinesPeakIsReadFromProcCpuinfo() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        assumeTrue(Files.isReadable(cpuinfo), "no /proc/cpuinfo here");
+        assertEquals(Peak.of(Files.readAllLines(cpuinfo),
+                Runtime.getRuntime().availableProcessors()),
+                Peak.ofThisMachine());
     }
 
     static final List<String> EPYC = List.of(

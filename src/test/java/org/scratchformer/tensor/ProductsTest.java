@@ -2,10 +2,14 @@ package org.scratchformer.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -201,5 +205,119 @@ class ProductsTest {
         Products.gemm(false, false, 2, 2, 0, new double[0], 0, 0,
                 new double[0], 0, 2, c, 0, 2, false);
         assertArrayEquals(new double[4], c, 0.0);
+    }
+
+    @Test
+    void everyFormNamesMismatchedInnerSizes() {
+        assertEquals("Products: cannot compute Aᵀ·B for A (3x2) and B (4x5):"
+                + " inner sizes 3 and 4 differ", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Products.multTransA(new DMatrixRMaj(3, 2),
+                                new DMatrixRMaj(4, 5))).getMessage());
+        assertEquals("Products: cannot compute A·Bᵀ for A (2x3) and B (5x4):"
+                + " inner sizes 3 and 4 differ", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Products.multTransB(new DMatrixRMaj(2, 3),
+                                new DMatrixRMaj(5, 4))).getMessage());
+    }
+
+    static String gemmFails(int ldb, int bLength, int ldc, int cLength) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> Products.gemm(false, false, 2, 2, 2, new double[4], 0,
+                        2, new double[bLength], 0, ldb, new double[cLength],
+                        0, ldc, false)).getMessage();
+    }
+
+    @Test
+    void everyBlockIsCheckedAndNamed() {
+        assertEquals("Products.gemm: B block (2x2) at offset 0 with leading"
+                + " dimension 2 needs 4 elements; the array has 3",
+                gemmFails(2, 3, 2, 4));
+        assertEquals("Products.gemm: C block (2x2) at offset 0 with leading"
+                + " dimension 2 needs 4 elements; the array has 3",
+                gemmFails(2, 4, 2, 3));
+        assertEquals("Products.gemm: C block (2x2) at offset 0 with leading"
+                + " dimension 1 is not a valid block", gemmFails(2, 4, 1, 4));
+    }
+
+    @Test
+    void oneRowNeedsNoLeadingDimension() {
+        // a (1, 3) C with leading dimension 0: its one row is all there is
+        double[] c = new double[3];
+        Products.gemm(false, false, 1, 3, 1, new double[] {2}, 0, 1,
+                new double[] {1, 2, 3}, 0, 3, c, 0, 0, false);
+        assertArrayEquals(new double[] {2, 4, 6}, c, 0.0);
+    }
+
+    @Test
+    void aSplitCutsBlocksOfMultiplesOfEight() {
+        assertEquals(8, Products.blockSize(16, 2));
+        assertEquals(16, Products.blockSize(17, 2));
+        assertEquals(72, Products.blockSize(130, 2));
+        assertEquals(48, Products.blockSize(130, 3));
+        assertEquals(136, Products.blockSize(130, 1));
+    }
+
+    @Test
+    void theWorkAndTheSizeLimitTheParts() {
+        int before = Products.threads();
+        try {
+            Products.setThreads(4);
+            // 2^19 multiply-adds: work for 2 threads of 2^18 each
+            assertEquals(2, Products.parts(512, 64, 16));
+            // 16 columns at most: 16 / 8 = 2 blocks, whatever the work
+            assertEquals(2, Products.parts(16, 16, 1 << 16));
+            assertEquals(4, Products.parts(512, 512, 512));
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    static List<Thread> poolThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("scratchformer-products-"))
+                .filter(Thread::isAlive).toList();
+    }
+
+    @Test
+    void aNewThreadCountEndsTheOldPoolsThreads() throws Exception {
+        Random random = new Random(23);
+        DMatrixRMaj a = random(random, 130, 70);
+        DMatrixRMaj b = random(random, 70, 90);
+        int before = Products.threads();
+        try {
+            Products.setThreads(1);
+            for (Thread t : poolThreads()) {
+                t.join(10_000);
+            }
+            Products.setThreads(2);
+            // in 2 blocks, one on a pool thread; called from a thread that
+            // is not a daemon, whose new threads would not be daemons either
+            Thread caller = new Thread(() -> Products.mult(a, b));
+            caller.setDaemon(false);
+            caller.start();
+            caller.join();
+            List<Thread> old = poolThreads();
+            assertEquals(1, old.size(), old.toString());
+            assertEquals("scratchformer-products-1", old.get(0).getName());
+            assertTrue(old.get(0).isDaemon(), "would keep the JVM running");
+            Products.setThreads(3);
+            old.get(0).join(10_000);
+            assertFalse(old.get(0).isAlive(), "the old pool still runs");
+            Products.mult(a, b);  // in 3 blocks: two on the new pool
+            assertEquals(Set.of("scratchformer-products-1",
+                    "scratchformer-products-2"), poolThreads().stream()
+                    .map(Thread::getName).collect(Collectors.toSet()));
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    @Test
+    void theKernelsAreNamed() {
+        assertEquals("plain", new PlainKernel().name());
+        assertTrue(Products.kernelName().equals("plain")
+                || Products.kernelName().matches("vector \\d+-bit"),
+                Products.kernelName());
     }
 }

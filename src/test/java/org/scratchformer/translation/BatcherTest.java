@@ -114,6 +114,24 @@ class BatcherTest {
         assertEquals(pairs.size(), a.size());
     }
 
+    @Test
+    void theShuffleOfASeedAndEpochIsPinned() {
+        // a run resumed by another build must draw the same order
+        List<Pair> pairs = task.pairs(Split.TRAIN, 6, 1);
+        List<Pair> order = flatten(Batcher.of(task, 1).shuffled(pairs, 3, 2));
+        List<Integer> positions = new ArrayList<>();
+        order.forEach(p -> positions.add(pairs.indexOf(p)));
+        assertEquals(List.of(0, 3, 1, 4, 5, 2), positions);
+    }
+
+    @Test
+    void aBatchMayHoldOnePair() {
+        Batcher single = Batcher.of(task, 1);
+        assertEquals(1, single.batchSize());
+        List<Pair> pairs = task.pairs(Split.TRAIN, 3, 1);
+        assertEquals(3, single.batches(pairs).size());
+    }
+
     static List<Pair> flatten(List<Batch> batches) {
         List<Pair> pairs = new ArrayList<>();
         batches.forEach(b -> pairs.addAll(b.pairs()));

@@ -98,6 +98,38 @@ class CheckpointTest {
                 e.getMessage());
     }
 
+    @Test
+    void aSaveHoldsBothVocabulariesAndTheModelLoadsForEvaluation()
+            throws IOException {
+        Task reverse = Task.named("reverse");
+        Translator model = model(1);
+        Checkpoint.save(dir, new Checkpoint.Run("reverse", TINY, settings,
+                2), model, new Trainer(model, reverse, settings).optimizer(),
+                reverse);
+        assertEquals(reverse.sourceVocabulary(), Vocabulary.load(
+                dir.resolve(Checkpoint.SOURCE_VOCABULARY)));
+        assertEquals(reverse.targetVocabulary(), Vocabulary.load(
+                dir.resolve(Checkpoint.TARGET_VOCABULARY)));
+        Translator loaded = Checkpoint.loadModel(dir,
+                Checkpoint.readRun(dir));
+        assertFalse(loaded.isTraining(), "dropout would be on");
+    }
+
+    @Test
+    void anOptimizerFileOfAnotherStepIsRefused() throws IOException {
+        Translator model = model(1);
+        save(model, 2);
+        Trainer trainer = new Trainer(model, task, settings);
+        SafeTensors.write(dir.resolve(Checkpoint.optimizerFile(2)),
+                trainer.optimizer().state(), Map.of("step", "3"));
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Checkpoint.loadOptimizer(dir, run, trainer.optimizer()));
+        assertEquals(dir.resolve("optimizer-000002.safetensors") + " holds"
+                + " step 3, but run.json names step 2", e.getMessage());
+    }
+
     static void assertSameWeights(Translator a, Translator b) {
         Map<String, DMatrixRMaj> x = SafeTensors.weights(a);
         Map<String, DMatrixRMaj> y = SafeTensors.weights(b);

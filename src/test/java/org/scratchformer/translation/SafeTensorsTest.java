@@ -175,6 +175,63 @@ class SafeTensorsTest {
     }
 
     @Test
+    void aMatrixOfManyChunksRoundTrips() throws IOException {
+        // 20,000 numbers: 160,000 bytes, read and written in 64 KiB chunks
+        Map<String, DMatrixRMaj> tensors = new LinkedHashMap<>();
+        tensors.put("big", random(200, 100, 1));
+        tensors.put("after", random(3, 3, 2));
+        SafeTensors.write(file(), tensors, Map.of());
+        Map<String, DMatrixRMaj> read = SafeTensors.read(file()).tensors();
+        for (String name : tensors.keySet()) {
+            assertArrayEquals(tensors.get(name).data, read.get(name).data,
+                    name);
+        }
+    }
+
+    @Test
+    void theHeaderMayEndTheFileButNotPassItsEnd() throws IOException {
+        assertEquals(Map.of(), SafeTensors.read(craft(2, "{}", new byte[0]))
+                .tensors());
+        assertEquals("the header length 3 is past the end of the file"
+                + " (10 bytes)", fails(craft(3, "{}", new byte[0])));
+    }
+
+    @Test
+    void aHeaderOfExactlyTheLimitIsRead() throws IOException {
+        long length = SafeTensors.MAX_HEADER_BYTES;
+        craft(length, "", new byte[0]);
+        try (RandomAccessFile raf = new RandomAccessFile(file().toFile(),
+                "rw")) {
+            raf.setLength(8 + length);  // sparse: zero bytes, not JSON
+        }
+        assertTrue(fails(file()).startsWith("the header is not valid JSON"));
+    }
+
+    @Test
+    void shapesAndOffsetsAtTheirLimits() throws IOException {
+        // a dimension may be 2^31 − 1 when the matrix holds no numbers
+        for (String shape : List.of("[2147483647, 0]", "[0, 2147483647]")) {
+            DMatrixRMaj empty = SafeTensors.read(craft("{" + entry("w",
+                    "F64", shape, "[0, 0]") + "}", 0)).tensors().get("w");
+            assertEquals(0, empty.getNumElements(), shape);
+        }
+        // exactly MAX_ELEMENTS numbers are allowed: then the bytes count
+        assertEquals("tensor 'w' has shape [2147483639,1], which needs"
+                + " 17179869112 bytes of F64, but its data_offsets [0,8]"
+                + " hold 8", fails(craft("{" + entry("w", "F64",
+                "[2147483639, 1]", "[0, 8]") + "}", 8)));
+        // numbers up to 2^53 are exact in JSON and allowed
+        assertEquals("tensor 'w' has data_offsets [9007199254740992,"
+                + "9007199254740992], past the end of the data (0 bytes)",
+                fails(craft("{" + entry("w", "F64", "[0, 0]",
+                "[9007199254740992, 9007199254740992]") + "}", 0)));
+        assertEquals("tensor 'w' has data_offsets [0,9007199254740993]; it"
+                + " must be a list of whole numbers from 0", fails(craft("{"
+                + entry("w", "F64", "[0, 0]", "[0, 9007199254740993]")
+                + "}", 0)));
+    }
+
+    @Test
     void aHeaderThatIsNotTheRightJson() throws IOException {
         assertTrue(fails(craft("{\"a\": ", 0)).startsWith(
                 "the header is not valid JSON: "));

@@ -123,6 +123,56 @@ class TaskTest {
     }
 
     @Test
+    void theSmallestHeldOutNumberMayBeHeldOut() {
+        // draws: uniform, 99 (too small, drawn again), uniform, 100
+        Random draws = new Random() {
+            final Iterator<Integer> next = List.of(99, 100).iterator();
+
+            @Override
+            public boolean nextBoolean() {
+                return true;
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                return next.next();
+            }
+        };
+        assertEquals("one hundred",
+                new NumbersTask().sampleHeldOut(draws).sourceText());
+    }
+
+    @Test
+    void theSymbolTasksAreNamedAndShareTheirTenSymbols() {
+        for (String name : List.of("copy", "reverse")) {
+            Task task = Task.named(name);
+            assertEquals(name, task.name());
+            List<String> tokens = new ArrayList<>(List.of("<pad>", "<s>",
+                    "</s>"));
+            tokens.addAll(SymbolTask.SYMBOLS);
+            assertEquals(tokens, task.sourceVocabulary().tokens(), name);
+            assertEquals(tokens, task.targetVocabulary().tokens(), name);
+        }
+        Pair pair = new Pair(List.of("a", "b"), List.of("b", "a"));
+        assertEquals("b a", pair.targetText());
+        assertEquals("a b → b a", pair.toString());
+    }
+
+    @Test
+    void zeroExamplesMayBeAskedForAndTrainingNeverEnds() {
+        Task task = Task.named("copy");
+        for (Split split : Split.values()) {
+            assertEquals(List.of(), task.pairs(split, 0, 1), split.label());
+            assertEquals(split, Split.of(split.label()));
+        }
+        Iterator<Pair> training = task.training(1);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(training.hasNext());
+            training.next();
+        }
+    }
+
+    @Test
     void badNamesCountsAndSplitsAreOneSentence() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> Task.named("numbrs"));

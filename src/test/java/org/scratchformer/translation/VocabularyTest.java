@@ -2,6 +2,8 @@ package org.scratchformer.translation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +147,73 @@ class VocabularyTest {
                 IllegalArgumentException.class, () -> Vocabulary.load(file));
         assertEquals(prefix() + "it has 1048577 bytes; a vocabulary file"
                 + " has at most 1048576", e.getMessage());
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsRead() throws IOException {
+        Path file = dir.resolve("vocabulary.json");
+        byte[] json = ("{\"format\": \"scratchformer-vocabulary\","
+                + " \"version\": 1, \"tokens\": [\"<pad>\", \"<s>\","
+                + " \"</s>\", \"x\"]}").getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[(int) Vocabulary.MAX_FILE_BYTES];
+        Arrays.fill(padded, (byte) ' ');
+        System.arraycopy(json, 0, padded, 0, json.length);
+        Files.write(file, padded);
+        assertEquals(Vocabulary.of(List.of("x")), Vocabulary.load(file));
+    }
+
+    @Test
+    void onlyTheSpecialTokensIsAVocabularyWithoutWords() {
+        Vocabulary none = Vocabulary.of(List.of());
+        assertEquals(3, none.size());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> none.encode(List.of("a")));
+        assertEquals("unknown word 'a' (word 1 of 'a'); the known words are ",
+                e.getMessage());
+    }
+
+    @Test
+    void theLastIdIsTheSizeLessOne() {
+        assertEquals("zéro", french.token(3));
+        String last = french.tokens().get(french.size() - 1);
+        assertEquals(last, french.token(french.size() - 1));
+        for (int id : new int[] {-1, french.size()}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> french.token(id));
+            assertEquals("id " + id + " is outside the vocabulary; ids are 0"
+                    + " to " + (french.size() - 1), e.getMessage());
+        }
+    }
+
+    @Test
+    void anErrorListsSixtyKnownWordsThenHowManyInAll() {
+        List<String> words = new ArrayList<>();
+        for (int i = 1; i <= 61; i++) {
+            words.add("w" + i);
+        }
+        String sixty = String.join(", ", words.subList(0, 60));
+        assertEquals("unknown token 'x'; the known words are " + sixty,
+                assertThrows(IllegalArgumentException.class,
+                        () -> Vocabulary.of(words.subList(0, 60)).id("x"))
+                        .getMessage());
+        assertEquals("unknown token 'x'; the known words are " + sixty
+                + ", ... (61 in all)", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Vocabulary.of(words).id("x")).getMessage());
+    }
+
+    @Test
+    void equalityIsByTokens() {
+        Vocabulary ab = Vocabulary.of(List.of("a", "b"));
+        assertEquals(ab, Vocabulary.of(List.of("a", "b")));
+        assertEquals(ab.hashCode(), Vocabulary.of(List.of("a", "b"))
+                .hashCode());
+        assertNotEquals(ab, Vocabulary.of(List.of("b", "a")));
+        assertNotEquals(ab, List.of("<pad>", "<s>", "</s>", "a", "b"));
+        assertTrue(ab.contains("a") && ab.contains("</s>"));
+        assertFalse(ab.contains("c"));
+        assertEquals("Vocabulary(5 tokens)", ab.toString());
     }
 
     @Test
