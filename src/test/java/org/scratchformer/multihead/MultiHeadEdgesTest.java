@@ -111,8 +111,8 @@ class MultiHeadEdgesTest {
             MultiHeadAttention attention = new MultiHeadAttention(4, 2,
                     new Random(1)).use(implementation);
             Tensor y = attention.forward(filled(2, 4, 0.3), mask);
-            // y = addRow(matmul(merged, W_O), b_O): find merged's op
-            Tensor merged = y.inputs().get(0).inputs().get(0);
+            // y = linear(merged, W_O, b_O): find merged's op
+            Tensor merged = y.inputs().get(0);
             Class<?> expected = implementation == Implementation.FUSED
                     ? FusedAttention.class : BatchedMatMul.class;
             assertEquals(expected, merged.op().getClass(),
