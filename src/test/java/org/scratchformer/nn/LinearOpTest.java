@@ -2,6 +2,7 @@ package org.scratchformer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scratchformer.gradcheck.RandomCases;
+import org.scratchformer.ops.OpEntry;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.Tensor;
 
@@ -97,5 +99,69 @@ class LinearOpTest {
                 () -> LinearOp.LINEAR.apply(x, w2, b3));
         assertEquals(5, LinearOp.LINEAR.apply(x, w2,
                 Tensor.variable(new DMatrixRMaj(1, 5))).cols());
+    }
+
+    @Test
+    void namesAreTheRegistrysAndTheErrorsName() {
+        assertEquals("linear", LinearOp.LINEAR.name());
+        assertEquals("linear", LinearOp.LINEAR.toString());
+        assertEquals("linear_relu", LinearReluOp.LINEAR_RELU.toString());
+        Tensor x = Tensor.variable(new DMatrixRMaj(2, 3));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LinearOp.LINEAR.apply(x,
+                        Tensor.variable(new DMatrixRMaj(2, 2)),
+                        Tensor.variable(new DMatrixRMaj(1, 2))));
+        assertEquals("linear: X (2x3), W (2x2), b (1x2) do not fit; X (N,"
+                + " in), W (in, out) and b (1, out) are needed",
+                e.getMessage());
+    }
+
+    @Test
+    void theRegistryEntriesDrawReluInputsAwayFromTheKink() {
+        List<OpEntry> entries = new LayerOps().entries();
+        OpEntry linear = entries.get(1);
+        OpEntry relu = entries.get(2);
+        assertEquals(List.of("linear", "linear_relu"),
+                List.of(linear.name(), relu.name()));
+        for (long seed = 0; seed < 30; seed++) {
+            List<Tensor> in = relu.inputsFor(seed);
+            assertEquals(3, in.size());
+            DMatrixRMaj x = in.get(0).value();
+            DMatrixRMaj w = in.get(1).value();
+            DMatrixRMaj b = in.get(2).value();
+            assertEquals(x.numCols, w.numRows);
+            assertEquals(1, b.numRows);
+            assertEquals(w.numCols, b.numCols);
+            for (int n = 0; n < x.numRows; n++) {
+                for (int c = 0; c < w.numCols; c++) {
+                    double z = b.get(0, c);
+                    for (int k = 0; k < x.numCols; k++) {
+                        z += x.get(n, k) * w.get(k, c);
+                    }
+                    assertTrue(Math.abs(z) >= 0.05 - 1e-12, "seed " + seed
+                            + ": Z = " + z + " is near ReLU's kink");
+                }
+            }
+            Tensor y = relu.apply().apply(in);
+            assertEquals(LinearReluOp.class, y.op().getClass());
+            assertEquals(LinearOp.class, linear.apply().apply(
+                    linear.inputsFor(seed)).op().getClass());
+        }
+    }
+
+    @Test
+    void aLinearWithoutBiasAppliesReluAfterItsProduct() {
+        Linear layer = new Linear(3, 2, false, new Random(4));
+        Tensor x = Tensor.constant(RandomCases.values(new Random(5), 4, 3));
+        DMatrixRMaj product = Ops.matmul(x, layer.weight().tensor()).value();
+        DMatrixRMaj plain = layer.forward(x).value();
+        DMatrixRMaj relu = layer.forwardRelu(x).value();
+        boolean someNegative = false;
+        for (int k = 0; k < product.getNumElements(); k++) {
+            assertEquals(product.data[k], plain.data[k], 0);
+            assertEquals(Math.max(0, product.data[k]), relu.data[k], 0);
+            someNegative |= product.data[k] < 0;
+        }
+        assertTrue(someNegative, "the case should test the ReLU");
     }
 }

@@ -103,4 +103,43 @@ class OptimizerStateTest {
                 () -> adam.loadState(extra));
         assertEquals(0, adam.stepCount());
     }
+
+    @Test
+    void eachDimensionOfEachBufferIsChecked() {
+        Adam adam = new Adam(parameters(1), 0.01);
+        DMatrixRMaj w = adam.state().get("m.w");
+        for (DMatrixRMaj wrong : new DMatrixRMaj[] {
+            new DMatrixRMaj(w.numRows + 1, w.numCols),
+            new DMatrixRMaj(w.numRows, w.numCols + 1)}) {
+            Map<String, DMatrixRMaj> state = adam.state();
+            state.put("m.w", wrong);
+            assertEquals("Adam: the saved state has 'm.w' of another shape;"
+                    + " nothing was loaded", assertThrows(
+                            IllegalArgumentException.class,
+                            () -> adam.loadState(state)).getMessage());
+        }
+    }
+
+    @Test
+    void theStepMustBeAWholeNumberFromZero() {
+        Adam adam = new Adam(parameters(1), 0.01);
+        adam.loadState(new Adam(parameters(1), 0.01).state());  // step 0
+        assertEquals(0, adam.stepCount());
+        for (double bad : new double[] {-1, 1.5}) {
+            Map<String, DMatrixRMaj> state = adam.state();
+            state.put("step", new DMatrixRMaj(1, 1, true, bad));
+            assertEquals("Adam: the saved step " + bad + " is not a whole"
+                    + " number ≥ 0", assertThrows(
+                            IllegalArgumentException.class,
+                            () -> adam.loadState(state)).getMessage());
+        }
+    }
+
+    @Test
+    void sgdWithoutMomentumSavesOnlyItsStep() {
+        assertEquals(java.util.Set.of("step"), new Sgd(parameters(1), 0.1)
+                .state().keySet());
+        assertTrue(new Sgd(parameters(1), 0.1, 0.9, 0).state()
+                .containsKey("velocity.w"));
+    }
 }
