@@ -54,6 +54,8 @@ class HeapTest {
         assertEquals(12, points.size(), points.toString());
         assertEquals(0, points.get(0).step());
         assertEquals(220, points.get(11).step());
+        assertTrue(points.get(0).bytes() > 1_000_000, "the heap holds the"
+                + " model before the first step: " + points.get(0));
         long afterWarmup = points.get(1).bytes();
         long atEnd = points.get(11).bytes();
         assertTrue(atEnd - afterWarmup < 2_000_000, "the heap grew by "
