@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.attention.BlockProducts;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
+import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Shapes;
 
 /**
@@ -64,6 +65,13 @@ public final class FusedAttention implements Op {
                 b * s * k.numCols + h * d, q.numCols);
     }
 
+    /** The multiply-adds of one sentence's heads: Q·Kᵀ and P·V. */
+    private long blockWork(DMatrixRMaj q, DMatrixRMaj k) {
+        long t = q.numRows / batch;
+        long s = k.numRows / batch;
+        return 2 * t * s * q.numCols;
+    }
+
     // tag::forward[]
     @Override
     public DMatrixRMaj forward(List<DMatrixRMaj> x) {
@@ -72,16 +80,19 @@ public final class FusedAttention implements Op {
         DMatrixRMaj k = x.get(1);
         DMatrixRMaj v = x.get(2);
         DMatrixRMaj y = new DMatrixRMaj(q.numRows, q.numCols);  // (B·T, H·D)
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                Block at = block(q, k, b, h);
-                DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
-                // Y[b]ₕ (T, D) = P (T, S) · V[b]ₕ (S, D)
-                BlockProducts.multiplyAdd(false, false, at.t(), at.d(),
-                        at.s(), p.data, 0, at.s(), v.data, at.kOffset(),
-                        at.width(), y.data, at.qOffset(), at.width());
+        // sentences on both threads: each writes only its own rows of Y
+        Products.forRanges(batch, blockWork(q, k), (first, end) -> {
+            for (int b = first; b < end; b++) {
+                for (int h = 0; h < heads; h++) {
+                    Block at = block(q, k, b, h);
+                    DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
+                    // Y[b]ₕ (T, D) = P (T, S) · V[b]ₕ (S, D)
+                    BlockProducts.multiplyAdd(false, false, at.t(), at.d(),
+                            at.s(), p.data, 0, at.s(), v.data, at.kOffset(),
+                            at.width(), y.data, at.qOffset(), at.width());
+                }
             }
-        }
+        });
         return y;
     }
     // end::forward[]
@@ -96,35 +107,47 @@ public final class FusedAttention implements Op {
         DMatrixRMaj dQ = new DMatrixRMaj(q.numRows, q.numCols);
         DMatrixRMaj dK = new DMatrixRMaj(k.numRows, k.numCols);
         DMatrixRMaj dV = new DMatrixRMaj(v.numRows, v.numCols);
-        for (int b = 0; b < batch; b++) {
-            for (int h = 0; h < heads; h++) {
-                Block at = block(q, k, b, h);
-                int t = at.t();
-                int s = at.s();
-                int d = at.d();
-                int w = at.width();
-                DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
-                // dV[b]ₕ (S, D) = Pᵀ (S, T) · dY[b]ₕ (T, D)
-                BlockProducts.multiplyAdd(true, false, s, d, t, p.data, 0,
-                        s, dY.data, at.qOffset(), w, dV.data, at.kOffset(),
-                        w);
-                // dP (T, S) = dY[b]ₕ (T, D) · V[b]ₕᵀ (D, S)
-                DMatrixRMaj dP = new DMatrixRMaj(t, s);
-                BlockProducts.multiplyAdd(false, true, t, s, d, dY.data,
-                        at.qOffset(), w, v.data, at.kOffset(), w, dP.data,
-                        0, s);
-                DMatrixRMaj dZ = softmaxBackward(p, dP, 1 / Math.sqrt(d));
-                // dQ[b]ₕ (T, D) = c·dZ (T, S) · K[b]ₕ (S, D)
-                BlockProducts.multiplyAdd(false, false, t, d, s, dZ.data, 0,
-                        s, k.data, at.kOffset(), w, dQ.data, at.qOffset(),
-                        w);
-                // dK[b]ₕ (S, D) = c·dZᵀ (S, T) · Q[b]ₕ (T, D)
-                BlockProducts.multiplyAdd(true, false, s, d, t, dZ.data, 0,
-                        s, q.data, at.qOffset(), w, dK.data, at.kOffset(),
-                        w);
+        // sentences on both threads: each writes only its own rows
+        Products.forRanges(batch, 3 * blockWork(q, k), (first, end) -> {
+            for (int b = first; b < end; b++) {
+                for (int h = 0; h < heads; h++) {
+                    backward(x, dY, b, h, dQ, dK, dV);
+                }
             }
-        }
+        });
         return new Grads(dQ, dK, dV, null);  // the mask is a constant
+    }
+
+    /** Adds sequence b's, head h's share of dQ, dK and dV. */
+    private void backward(List<DMatrixRMaj> x, DMatrixRMaj dY, int b, int h,
+            DMatrixRMaj dQ, DMatrixRMaj dK, DMatrixRMaj dV) {
+        DMatrixRMaj q = x.get(0);
+        DMatrixRMaj k = x.get(1);
+        DMatrixRMaj v = x.get(2);
+        Block at = block(q, k, b, h);
+        int t = at.t();
+        int s = at.s();
+        int d = at.d();
+        int w = at.width();
+        DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
+        // dV[b]ₕ (S, D) = Pᵀ (S, T) · dY[b]ₕ (T, D)
+        BlockProducts.multiplyAdd(true, false, s, d, t, p.data, 0,
+                s, dY.data, at.qOffset(), w, dV.data, at.kOffset(),
+                w);
+        // dP (T, S) = dY[b]ₕ (T, D) · V[b]ₕᵀ (D, S)
+        DMatrixRMaj dP = new DMatrixRMaj(t, s);
+        BlockProducts.multiplyAdd(false, true, t, s, d, dY.data,
+                at.qOffset(), w, v.data, at.kOffset(), w, dP.data,
+                0, s);
+        DMatrixRMaj dZ = softmaxBackward(p, dP, 1 / Math.sqrt(d));
+        // dQ[b]ₕ (T, D) = c·dZ (T, S) · K[b]ₕ (S, D)
+        BlockProducts.multiplyAdd(false, false, t, d, s, dZ.data, 0,
+                s, k.data, at.kOffset(), w, dQ.data, at.qOffset(),
+                w);
+        // dK[b]ₕ (S, D) = c·dZᵀ (S, T) · Q[b]ₕ (T, D)
+        BlockProducts.multiplyAdd(true, false, s, d, t, dZ.data, 0,
+                s, q.data, at.qOffset(), w, dK.data, at.kOffset(),
+                w);
     }
     // end::backward[]
 
