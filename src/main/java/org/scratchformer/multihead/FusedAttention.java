@@ -66,7 +66,7 @@ public final class FusedAttention implements Op {
     }
 
     /** The multiply-adds of one sentence's heads: Q·Kᵀ and P·V. */
-    private long blockWork(DMatrixRMaj q, DMatrixRMaj k) {
+    long blockWork(DMatrixRMaj q, DMatrixRMaj k) {
         long t = q.numRows / batch;
         long s = k.numRows / batch;
         return 2 * t * s * q.numCols;

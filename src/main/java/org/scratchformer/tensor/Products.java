@@ -184,8 +184,9 @@ public final class Products {
     /**
      * Runs {@code body} over the items [0, size), split into ranges over
      * the products' threads (one range when the work, about
-     * size · workPerItem operations, is too small to share): the first on
-     * the calling thread, the others on the pool. For loops whose items
+     * size · workPerItem operations, is too small to share; ranges of a
+     * multiple of 8 items, as for the products): the first on the calling
+     * thread, the others on the pool. For loops whose items
      * write disjoint outputs and read nothing another item writes: each
      * item is computed by one thread in its own order, so the results are
      * the same bits for any number of threads.
@@ -193,8 +194,8 @@ public final class Products {
     public static void forRanges(int size, long workPerItem, Range body) {
         int count = threads();
         long work = (long) size * Math.max(workPerItem, 1);
-        int parts = count == 1 || size < 2 || Thread.currentThread()
-                .getName().startsWith(POOL_NAME) ? 1
+        int parts = count == 1 || Thread.currentThread().getName()
+                .startsWith(POOL_NAME) ? 1
                 : (int) Math.max(1, Math.min(Math.min(count, size),
                         work / MIN_WORK_PER_THREAD));
         if (parts == 1) {

@@ -83,4 +83,13 @@ class ThreadCountTest {
                     "fused_attention, " + threads + " threads");
         }
     }
+
+    @Test
+    void aSentencesWorkIsItsTwoProductsPerHead() {
+        // 2 sentences of T = 3 queries and S = 5 keys, H·D = 8 columns:
+        // Q·Kᵀ and P·V, 3 · 5 · 8 multiply-adds each, per sentence
+        FusedAttention op = new FusedAttention(2, 4);
+        assertEquals(2 * 3 * 5 * 8, op.blockWork(new DMatrixRMaj(6, 8),
+                new DMatrixRMaj(10, 8)));
+    }
 }

@@ -53,6 +53,8 @@ class ForRangesTest {
             assertEquals(2, ranges(64, Products.MIN_WORK_PER_THREAD).size());
             assertEquals(1, ranges(64, 1).size(), "too little work");
             assertEquals(1, ranges(1, 1L << 30).size(), "one item");
+            assertEquals(1, ranges(8, 1L << 30).size(), "ranges of 8 items");
+            assertEquals(2, ranges(9, 1L << 30).size(), "8 and 1");
             Products.setThreads(1);
             assertEquals(1, ranges(64, 1L << 30).size(), "one thread");
         } finally {
