@@ -49,7 +49,8 @@ final class LossPlot {
         return file;
     }
 
-    private static double[] column(List<double[]> points, int i) {
+    /** Element i of every point. */
+    static double[] column(List<double[]> points, int i) {
         double[] out = new double[points.size()];
         for (int k = 0; k < out.length; k++) {
             out[k] = points.get(k)[i];

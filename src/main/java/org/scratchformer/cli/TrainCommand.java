@@ -304,6 +304,16 @@ final class TrainCommand implements Callable<Integer> {
             losses.add(new double[] {step, loss});
         }
 
+        /** {step, loss} of every step so far. */
+        List<double[]> losses() {
+            return losses;
+        }
+
+        /** {step, exact match} of every validation so far. */
+        List<double[]> validations() {
+            return validations;
+        }
+
         void validated(int step, double score) {
             lines.add(String.format(Locale.ROOT, "%d,,,%.4f", step, score));
             validations.add(new double[] {step, score});

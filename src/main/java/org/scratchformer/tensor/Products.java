@@ -161,15 +161,22 @@ public final class Products {
 
     /** How many blocks to split C into: 1 for a small product. */
     static int parts(int m, int n, int k) {
+        return parts((long) m * n * Math.max(k, 1), Math.max(m, n) / 8);
+    }
+
+    /**
+     * Threads for {@code work} multiply-adds that split into at most
+     * {@code limit} pieces: 1 on a pool thread (no nesting) or for little
+     * work.
+     */
+    private static int parts(long work, long limit) {
         int count = threads();
         if (count == 1 || Thread.currentThread().getName()
                 .startsWith(POOL_NAME)) {
             return 1;  // already on a pool thread: no nesting
         }
-        long work = (long) m * n * Math.max(k, 1);
-        long byWork = work / MIN_WORK_PER_THREAD;
-        return (int) Math.max(1, Math.min(count, Math.min(byWork,
-                Math.max(m, n) / 8)));
+        return (int) Math.max(1, Math.min(count, Math.min(
+                work / MIN_WORK_PER_THREAD, limit)));
     }
 
     private static final String POOL_NAME = "scratchformer-products-";
@@ -192,12 +199,7 @@ public final class Products {
      * the same bits for any number of threads.
      */
     public static void forRanges(int size, long workPerItem, Range body) {
-        int count = threads();
-        long work = (long) size * Math.max(workPerItem, 1);
-        int parts = count == 1 || Thread.currentThread().getName()
-                .startsWith(POOL_NAME) ? 1
-                : (int) Math.max(1, Math.min(Math.min(count, size),
-                        work / MIN_WORK_PER_THREAD));
+        int parts = parts((long) size * Math.max(workPerItem, 1), size);
         if (parts == 1) {
             body.run(0, size);
             return;

@@ -128,9 +128,8 @@ public final class Checkpoint {
         Translator model = new Translator(run.model(),
                 task.sourceVocabulary().size(),
                 task.targetVocabulary().size(), new UnsharedRandom(0));
-        Map<String, String> meta = SafeTensors.loadInto(
-                dir.resolve(modelFile(run.step())), model);
-        requireStep(dir.resolve(modelFile(run.step())), meta, run.step());
+        Path file = dir.resolve(modelFile(run.step()));
+        requireStep(file, SafeTensors.loadInto(file, model), run.step());
         model.eval();
         return model;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scratchformer.translation.Checkpoint;
+import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
 
@@ -98,8 +99,7 @@ class KillDuringTrainingTest {
     static int assertLoadsWhole(Path dir) throws IOException {
         Checkpoint.Run run = Checkpoint.readRun(dir);
         Translator model = Checkpoint.loadModel(dir, run);
-        Trainer trainer = new Trainer(model,
-                org.scratchformer.translation.Task.named(run.task()),
+        Trainer trainer = new Trainer(model, Task.named(run.task()),
                 run.settings());
         Checkpoint.loadOptimizer(dir, run, trainer.optimizer());
         List<String> curves = Files.readAllLines(dir.resolve("curves.csv"));

@@ -9,8 +9,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -96,27 +98,19 @@ class TrainedTranslatorFigures {
      * where it equals q's entropy.
      */
     static void curves(Path dir, int vocabulary) throws IOException {
-        List<Double> steps = new ArrayList<>();
-        List<Double> losses = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (String line : Files.readAllLines(dir.resolve("curves.csv"))) {
-            String[] f = line.split(",", -1);
-            if (line.startsWith("step")) {
-                continue;
-            }
-            if (!f[1].isEmpty()) {
-                steps.add(Double.parseDouble(f[0]));
-                losses.add(Double.parseDouble(f[1]));
-            }
-            if (!f[3].isEmpty()) {
-                text.append(String.format(Locale.ROOT, "step %4s: training"
-                        + " loss %.3f, validation exact match %.1f%%%n",
-                        f[0], losses.get(losses.size() - 1),
-                        100 * Double.parseDouble(f[3])));
-            }
+        // curves.csv read as `train --resume` reads it: every line
+        TrainCommand.Curves curves = TrainCommand.Curves.open(dir,
+                Integer.MAX_VALUE);
+        List<double[]> losses = curves.losses();
+        Map<Integer, Double> lossAt = new HashMap<>();
+        losses.forEach(p -> lossAt.put((int) p[0], p[1]));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "step    1: training loss %.3f%n", losses.get(0)[1]));
+        for (double[] v : curves.validations()) {
+            text.append(String.format(Locale.ROOT, "step %4d: training loss"
+                    + " %.3f, validation exact match %.1f%%%n", (int) v[0],
+                    lossAt.get((int) v[0]), 100 * v[1]));
         }
-        text.insert(0, String.format(Locale.ROOT, "step    1: training loss"
-                + " %.3f%n", losses.get(0)));
         double e = Translator.SMOOTHING;
         double right = 1 - e + e / vocabulary;
         double wrong = e / vocabulary;
@@ -127,7 +121,8 @@ class TrainedTranslatorFigures {
         Listings.write("translator-curves", text.toString());
         XYChart chart = Figures.lineChart("The demo translator's training"
                 + " loss", "step", "label-smoothed cross-entropy");
-        Figures.line(chart, "loss", unbox(steps), unbox(losses));
+        Figures.line(chart, "loss", LossPlot.column(losses, 0),
+                LossPlot.column(losses, 1));
         chart.getStyler().setLegendVisible(false);
         Figures.save(chart, "translator-loss");
     }
@@ -213,9 +208,5 @@ class TrainedTranslatorFigures {
             sum += max;
         }
         return sum / w.numRows;
-    }
-
-    static double[] unbox(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
