@@ -1,6 +1,8 @@
 package org.scratchformer.nn;
 
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import org.scratchformer.tensor.Products;
 
 /**
  * {@link java.util.Random}'s generator, number for number, for one thread.
@@ -14,6 +16,11 @@ import java.util.Random;
  * UnsharedRandom(s)} and {@code new Random(s)} give the same weights and
  * the same dropout masks (a test compares long sequences), only faster.
  * Not for use by several threads at once.
+ *
+ * <p>{@link #fill} draws a whole mask on the products' threads and still
+ * gives the same numbers in the same places: the step s → a·s + c
+ * (mod 2⁴⁸) composed with itself k times is again such a step, so a thread
+ * can start k draws ahead without making the k draws (see {@link #jump}).
  */
 public final class UnsharedRandom extends Random {
     private static final long MULTIPLIER = 0x5DEECE66DL;
@@ -40,4 +47,55 @@ public final class UnsharedRandom extends Random {
         return (int) (state >>> (48 - bits));
     }
     // end::next[]
+
+    // tag::fill[]
+    /**
+     * into[k] = f(the k-th of the next n values of nextDouble()), for
+     * k &lt; n, and this generator left where those n calls leave it. Ranges
+     * of k run on the products' threads, each from the state 2·lo steps
+     * ahead (nextDouble takes two steps): the same numbers as the calls
+     * one after the other, for any number of threads.
+     */
+    public void fill(double[] into, int n, DoubleUnaryOperator f) {
+        if (n < 0 || n > into.length) {
+            throw new IllegalArgumentException("UnsharedRandom.fill: " + n
+                    + " values do not fit an array of " + into.length);
+        }
+        long start = state;
+        Products.forRanges(n, 16, (lo, hi) -> {
+            long s = jump(start, 2L * lo);
+            for (int k = lo; k < hi; k++) {
+                long s1 = (s * MULTIPLIER + ADDEND) & MASK;
+                long s2 = (s1 * MULTIPLIER + ADDEND) & MASK;
+                // nextDouble(): 26 bits, then 27, as a multiple of 2⁻⁵³
+                long bits = ((s1 >>> 22) << 27) + (s2 >>> 21);
+                into[k] = f.applyAsDouble(bits * 0x1.0p-53);
+                s = s2;
+            }
+        });
+        state = jump(start, 2L * n);
+    }
+
+    /**
+     * The state {@code steps} steps after {@code s}. One step is the map
+     * s → a·s + c; two in a row are s → a²·s + (a·c + c), again of that
+     * form, so squaring the map halves the steps left (as in fast
+     * exponentiation): about 2·log₂(steps) multiplications.
+     */
+    static long jump(long s, long steps) {
+        long a = MULTIPLIER;      // the map for 2^i steps: s → a·s + c
+        long c = ADDEND;
+        long jumpA = 1;           // the steps taken so far: s → jumpA·s + jumpC
+        long jumpC = 0;
+        for (long left = steps; left > 0; left >>>= 1) {
+            if ((left & 1) != 0) {  // take 2^i steps more
+                jumpA = (jumpA * a) & MASK;
+                jumpC = (jumpC * a + c) & MASK;
+            }
+            c = (c * a + c) & MASK;  // 2^(i+1) steps: the map twice
+            a = (a * a) & MASK;
+        }
+        return (s * jumpA + jumpC) & MASK;
+    }
+    // end::fill[]
 }

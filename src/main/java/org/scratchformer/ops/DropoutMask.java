@@ -2,6 +2,7 @@ package org.scratchformer.ops;
 
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.BinaryOp;
+import org.scratchformer.tensor.Elementwise;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Shapes;
 
@@ -58,22 +59,30 @@ public final class DropoutMask extends BinaryOp {
 
     /** Every element is 0 or the one keep value 1/(1 − p), which is ≥ 1. */
     private void requireZeroOrKeep(DMatrixRMaj m) {
-        double keep = 0;  // the first non-zero value met
-        for (int k = 0; k < m.getNumElements(); k++) {
-            double mk = m.get(k);
-            if (mk == 0) {
-                continue;
-            }
-            if (keep == 0 && mk >= 1 && mk < Double.POSITIVE_INFINITY) {
-                keep = mk;
-            }
-            if (mk != keep) {
-                throw new IllegalArgumentException(name() + ": mask M "
-                        + Shapes.of(m) + " holds " + mk + " at ("
-                        + k / m.numCols + ", " + k % m.numCols + "); allowed"
-                        + " are 0 and one keep value 1/(1 − p) ≥ 1"
-                        + (keep == 0 ? "" : ", here " + keep));
-            }
+        int n = m.getNumElements();
+        int first = 0;  // the first non-zero element gives the keep value
+        while (first < n && m.data[first] == 0) {
+            first++;
         }
+        if (first == n) {
+            return;  // all dropped
+        }
+        double keep = m.data[first];
+        if (!(keep >= 1 && keep < Double.POSITIVE_INFINITY)) {
+            throw notZeroOrKeep(m, first, 0);
+        }
+        int bad = Elementwise.firstNotZeroOr(m.data, n, keep);  // no branch
+        if (bad >= 0) {
+            throw notZeroOrKeep(m, bad, keep);
+        }
+    }
+
+    private IllegalArgumentException notZeroOrKeep(DMatrixRMaj m, int k,
+            double keep) {
+        return new IllegalArgumentException(name() + ": mask M "
+                + Shapes.of(m) + " holds " + m.data[k] + " at ("
+                + k / m.numCols + ", " + k % m.numCols + "); allowed"
+                + " are 0 and one keep value 1/(1 − p) ≥ 1"
+                + (keep == 0 ? "" : ", here " + keep));
     }
 }

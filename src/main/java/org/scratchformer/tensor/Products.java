@@ -36,7 +36,8 @@ public final class Products {
     /** Below this many multiply-adds per thread a product stays on one. */
     static final long MIN_WORK_PER_THREAD = 1L << 18;
 
-    private static final GemmKernel KERNEL = loadKernel();
+    private static final GemmKernel KERNEL =
+            load(GemmKernel.class, new PlainKernel());
     private static int threads = Integer.getInteger("scratchformer.threads",
             Runtime.getRuntime().availableProcessors());
     private static ExecutorService pool;
@@ -259,15 +260,18 @@ public final class Products {
     }
 
     // tag::load-kernel[]
-    private static GemmKernel loadKernel() {
-        PlainKernel plain = new PlainKernel();
+    /**
+     * The service's implementation named in META-INF/services (chapter
+     * 13's), or {@code plain} without the Vector API module.
+     */
+    static <T> T load(Class<T> service, T plain) {
         if ("plain".equals(System.getProperty("scratchformer.kernel"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector")
                         .isEmpty()) {
             return plain;
         }
         try {
-            for (GemmKernel kernel : ServiceLoader.load(GemmKernel.class)) {
+            for (T kernel : ServiceLoader.load(service)) {
                 return kernel;
             }
         } catch (ServiceConfigurationError | LinkageError e) {

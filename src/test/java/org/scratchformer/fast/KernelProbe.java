@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.scratchformer.tensor.Elementwise;
 import org.scratchformer.tensor.Products;
 
 /**
- * Prints the kernel in use and a hash of the bits of three products, for
+ * Prints the kernels in use and a hash of the bits of three products and a
+ * ReLU gradient, for
  * {@link FallbackTest} to compare across JVMs with and without the Vector
  * API module.
  */
@@ -22,11 +24,16 @@ final class KernelProbe {
         DMatrixRMaj c = Products.mult(a, b);
         DMatrixRMaj d = Products.multTransA(a, c);  // (67, 93)
         DMatrixRMaj e = Products.multTransB(c, d);  // (101, 67)
+        DMatrixRMaj relu = new DMatrixRMaj(e.numRows, e.numCols);
+        Elementwise.reluGradient(e.data, c.data, relu.data,
+                e.getNumElements());  // the element loops, too
         return Arrays.hashCode(new int[] {Arrays.hashCode(c.data),
-            Arrays.hashCode(d.data), Arrays.hashCode(e.data)});
+            Arrays.hashCode(d.data), Arrays.hashCode(e.data),
+            Arrays.hashCode(relu.data)});
     }
 
     public static void main(String[] args) {
-        System.out.println(Products.kernelName() + "|" + productBits());
+        System.out.println(Products.kernelName() + "|"
+                + Elementwise.kernelName() + "|" + productBits());
     }
 }

@@ -1,10 +1,16 @@
 package org.scratchformer.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scratchformer.tensor.Products;
 
 /** UnsharedRandom draws exactly java.util.Random's numbers. */
 class UnsharedRandomTest {
@@ -32,5 +38,55 @@ class UnsharedRandomTest {
                     "after setSeed " + i);
             assertEquals(expected.nextFloat(), actual.nextFloat(), 0);
         }
+    }
+
+    @AfterEach
+    void restoreThreads() {
+        Products.setThreads(2);
+    }
+
+    @ParameterizedTest(name = "n={0}, threads={1}")
+    @CsvSource({"0,1", "1,2", "7,2", "8,2", "9,3", "1000,1", "1000,2",
+        "50001,1", "50001,2", "50001,3", "131072,2"})
+    void fillDrawsTheNumbersOfNextDoubleInOrder(int n, int threads) {
+        Products.setThreads(threads);
+        Random expected = new Random(7 + n);
+        UnsharedRandom actual = new UnsharedRandom(7 + n);
+        expected.nextInt();  // not from the seed's first state
+        actual.nextInt();
+        double[] want = new double[n + 3];
+        for (int k = 0; k < n; k++) {
+            want[k] = 1 - 2 * expected.nextDouble();
+        }
+        double[] got = new double[n + 3];
+        actual.fill(got, n, u -> 1 - 2 * u);
+        assertArrayEquals(want, got, 0);  // and the 3 beyond n untouched
+        for (int i = 0; i < 10; i++) {  // left where the n calls leave it
+            assertEquals(expected.nextLong(), actual.nextLong(), "after");
+        }
+    }
+
+    @ParameterizedTest(name = "steps={0}")
+    @ValueSource(longs = {0, 1, 2, 3, 64, 1_000, 99_999})
+    void jumpIsThatManyStepsAtOnce(long steps) {
+        long mask = (1L << 48) - 1;
+        long start = 123_456_789L;
+        long stepped = start;
+        for (long i = 0; i < steps; i++) {
+            stepped = (stepped * 0x5DEECE66DL + 0xBL) & mask;  // Random's
+        }
+        assertEquals(stepped, UnsharedRandom.jump(start, steps));
+    }
+
+    @Test
+    void fillRefusesMoreValuesThanTheArrayHolds() {
+        UnsharedRandom random = new UnsharedRandom(1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> random.fill(new double[4], 5, u -> u));
+        assertEquals("UnsharedRandom.fill: 5 values do not fit an array of 4",
+                e.getMessage());
+        assertEquals(new Random(1).nextLong(), random.nextLong(),
+                "the state is unchanged");
     }
 }
