@@ -295,9 +295,12 @@ def torch_run(model, dtype, setting, steps, warmup):
 
 
 def java(classpath, *args):
+    """The program with the JVM options `mvn exec:java` runs it with."""
+    with open(os.path.join(".mvn", "jvm.config")) as f:
+        options = f.read().split()
     return subprocess.run(
-        ["java", "--add-modules", "jdk.incubator.vector", "-cp", classpath,
-         "org.scratchformer.cli.Main"] + list(args),
+        ["java"] + options + ["-cp", classpath,
+                              "org.scratchformer.cli.Main"] + list(args),
         check=True, capture_output=True, text=True).stdout
 
 

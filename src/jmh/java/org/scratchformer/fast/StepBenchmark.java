@@ -25,7 +25,8 @@ import org.scratchformer.tensor.Products;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
+    "-Xmn1g", "-XX:G1HeapRegionSize=16m"})  // as .mvn/jvm.config
 public class StepBenchmark {
     @Param({"1", "2"})
     int threads;

@@ -1,0 +1,79 @@
+package org.scratchformer.fast;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scratchformer.nn.UnsharedRandom;
+import org.scratchformer.tensor.PlainElements;
+
+/**
+ * Element loops at the model's sizes: ReLU's gradient over the
+ * feed-forward's hidden layer (768 × 512, about half of it positive), plain
+ * against the Vector API's compare and blend; and a dropout mask over
+ * 768 × 128, drawn one nextDouble() at a time and with
+ * {@link UnsharedRandom#fill} on the products' threads.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class ElementsBenchmark {
+    static final int HIDDEN = 768 * 512;
+    static final int MASK = 768 * 128;
+    static final double P = 0.1;
+    static final double KEEP = 1 / (1 - P);
+
+    final PlainElements plain = new PlainElements();
+    final VectorElements vector = new VectorElements();
+    final UnsharedRandom random = new UnsharedRandom(1);
+    final double[] y = new double[HIDDEN];
+    final double[] dY = new double[HIDDEN];
+    final double[] dZ = new double[HIDDEN];
+    final double[] mask = new double[MASK];
+
+    @Setup
+    public void setUp() {
+        Random values = new Random(1);
+        for (int k = 0; k < HIDDEN; k++) {
+            y[k] = Math.max(0, values.nextGaussian());  // a ReLU's output
+            dY[k] = values.nextGaussian();
+        }
+    }
+
+    @Benchmark
+    public double[] reluGradientPlain() {
+        plain.reluGradient(y, dY, dZ, HIDDEN);
+        return dZ;
+    }
+
+    @Benchmark
+    public double[] reluGradientVector() {
+        vector.reluGradient(y, dY, dZ, HIDDEN);
+        return dZ;
+    }
+
+    @Benchmark
+    public double[] dropoutMaskOneAtATime() {
+        for (int k = 0; k < MASK; k++) {
+            mask[k] = random.nextDouble() < P ? 0 : KEEP;
+        }
+        return mask;
+    }
+
+    @Benchmark
+    public double[] dropoutMaskFill() {
+        random.fill(mask, MASK, u -> u < P ? 0 : KEEP);
+        return mask;
+    }
+}
