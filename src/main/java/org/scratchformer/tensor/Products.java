@@ -6,9 +6,12 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -229,6 +232,7 @@ public final class Products {
         }
         block.run(0, Math.min(size, step), byRows);
         for (Future<?> other : others) {
+            spinUntil(other::isDone);
             try {
                 other.get();
             } catch (InterruptedException e) {
@@ -241,6 +245,45 @@ public final class Products {
         }
     }
 
+    /**
+     * How long a thread that waits for a block, or for the next one, polls
+     * before it sleeps: 500 µs, or the system property
+     * {@code scratchformer.spinMicros}. Waking a sleeping thread costs tens
+     * to hundreds of microseconds on a virtual machine, as much as a small
+     * product; polling costs a core that would otherwise be idle.
+     */
+    static final long SPIN_NANOS =
+            Long.getLong("scratchformer.spinMicros", 500) * 1000;
+
+    /** Polls {@code done} for up to SPIN_NANOS; whether it became true. */
+    private static boolean spinUntil(BooleanSupplier done) {
+        long end = System.nanoTime() + SPIN_NANOS;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /**
+     * The pool's queue: a worker that finds it empty polls it for a while
+     * before it sleeps, so that the next block does not wait for a thread
+     * to wake up.
+     */
+    private static final class SpinningQueue
+            extends LinkedBlockingQueue<Runnable> {
+        @Override
+        public Runnable take() throws InterruptedException {
+            Runnable[] got = {null};
+            if (spinUntil(() -> (got[0] = poll()) != null)) {
+                return got[0];
+            }
+            return super.take();
+        }
+    }
+
     /** ⌈size / parts⌉ rounded up to a multiple of 8. */
     static int blockSize(int size, int parts) {
         return ((size + parts - 1) / parts + 7) / 8 * 8;
@@ -250,11 +293,12 @@ public final class Products {
         if (pool == null) {
             int count = Math.max(1, threads - 1);
             int[] made = {0};
-            pool = Executors.newFixedThreadPool(count, task -> {
-                Thread t = new Thread(task, POOL_NAME + (++made[0]));
-                t.setDaemon(true);
-                return t;
-            });
+            pool = new ThreadPoolExecutor(count, count, 0,
+                    TimeUnit.MILLISECONDS, new SpinningQueue(), task -> {
+                        Thread t = new Thread(task, POOL_NAME + (++made[0]));
+                        t.setDaemon(true);
+                        return t;
+                    });
         }
         return pool;
     }

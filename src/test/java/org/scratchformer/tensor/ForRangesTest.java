@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Products.forRanges: every item exactly once, in ranges over the
  * products' threads when the work is large, in one range when it is small
  * or when the caller is already one of the pool's threads.
  */
+@Timeout(20)  // a pool that never runs a block must fail, not hang
 class ForRangesTest {
     static List<int[]> ranges(int size, long workPerItem) {
         List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
@@ -73,6 +75,24 @@ class ForRangesTest {
                     ranges(64, 1L << 30).size()));
             assertEquals(List.of(1, 2), inner.stream().sorted().toList(),
                     "the calling thread's range may split, the pool's not");
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    @Test
+    void rangesRunAfterThePoolHasStoppedPollingAndWhileItPolls()
+            throws InterruptedException {
+        int before = Products.threads();
+        try {
+            Products.setThreads(2);
+            long pollMillis = Products.SPIN_NANOS / 1_000_000 + 1;
+            for (long pause : new long[] {0, 3 * pollMillis, 0,
+                3 * pollMillis}) {
+                Thread.sleep(pause);  // 0: the worker still polls
+                List<int[]> got = ranges(64, Products.MIN_WORK_PER_THREAD);
+                assertEquals(2, got.size(), "after " + pause + " ms");
+            }
         } finally {
             Products.setThreads(before);
         }
