@@ -32,8 +32,8 @@ public final class VectorKernel implements GemmKernel {
     static final int LANES = SPECIES.length();  // 4 doubles with AVX2
     static final int MR = 6;                    // rows of the register tile
     static final int NR = 2 * LANES;            // columns: two vectors
-    static final int KC = 128;   // inner steps per block: a B strip in L1
-    static final int MC = 96;    // rows per block: packed A in L2
+    static final int KC = 256;   // inner steps per block: a B strip in L1
+    static final int MC = 72;    // rows per block: packed A in L2
     static final int NC = 512;   // columns per block: packed B in L2
     // end::tile-sizes[]
     /** Below this many multiply-adds, packing costs more than it saves. */

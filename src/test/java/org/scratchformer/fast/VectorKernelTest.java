@@ -15,10 +15,10 @@ import org.scratchformer.tensor.PlainKernel;
  * leading dimensions), overwriting or adding to what C holds.
  */
 class VectorKernelTest {
-    // m × n × k: past MC = 96 rows, NC = 512 columns, KC = 128 inner steps,
+    // m × n × k: past MC = 72 rows, NC = 512 columns, KC = 256 inner steps,
     // with edge tiles; and one big enough to leave the plain kernel
-    static final int[][] SHAPES = {{7, 600, 3}, {100, 20, 130},
-        {13, 530, 131}, {6, 16, 22}};
+    static final int[][] SHAPES = {{7, 600, 3}, {100, 20, 260},
+        {13, 530, 259}, {6, 16, 22}, {150, 9, 40}};
 
     @Test
     void everyFormOverwritesOrAddsToCAsThePlainKernelDoes() {

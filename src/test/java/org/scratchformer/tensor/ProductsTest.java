@@ -45,6 +45,7 @@ class ProductsTest {
         // more than one block of columns (NC), rows (MC) and steps (KC)
         cases.add(Arguments.of(4L, 9, 530, 140));
         cases.add(Arguments.of(5L, 200, 33, 150));
+        cases.add(Arguments.of(6L, 80, 20, 270));
         return cases.build();
     }
 
