@@ -245,12 +245,13 @@ public final class Products {
         }
     }
 
+    // tag::spin[]
     /**
      * How long a thread that waits for a block, or for the next one, polls
      * before it sleeps: 500 µs, or the system property
-     * {@code scratchformer.spinMicros}. Waking a sleeping thread costs tens
-     * to hundreds of microseconds on a virtual machine, as much as a small
-     * product; polling costs a core that would otherwise be idle.
+     * {@code scratchformer.spinMicros}. Waking a sleeping thread (and, on a
+     * virtual machine, its processor) is a cost a small block pays in
+     * full; polling costs a core that would otherwise be idle.
      */
     static final long SPIN_NANOS =
             Long.getLong("scratchformer.spinMicros", 500) * 1000;
@@ -283,6 +284,7 @@ public final class Products {
             return super.take();
         }
     }
+    // end::spin[]
 
     /** ⌈size / parts⌉ rounded up to a multiple of 8. */
     static int blockSize(int size, int parts) {
