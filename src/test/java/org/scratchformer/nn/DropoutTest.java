@@ -14,6 +14,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.gradcheck.RandomCases;
@@ -64,6 +65,24 @@ class DropoutTest {
             assertIdentical(a.forward(ones(4, 5)).value(),
                     b.forward(ones(4, 5)).value(), "step " + step);
         }
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("maskShapes")
+    void anUnsharedRandomDrawsTheMasksOfRandom(int rows, int cols) {
+        // fill's path, split over the threads at the larger sizes
+        Dropout plain = new Dropout(0.1, new Random(21));
+        Dropout unshared = new Dropout(0.1, new UnsharedRandom(21));
+        for (int step = 0; step < 3; step++) {
+            assertIdentical(plain.forward(ones(rows, cols)).value(),
+                    unshared.forward(ones(rows, cols)).value(),
+                    "step " + step);
+        }
+    }
+
+    static Stream<Arguments> maskShapes() {
+        return Stream.of(Arguments.of(1, 1), Arguments.of(3, 7),
+                Arguments.of(768, 128), Arguments.of(97, 513));
     }
 
     @Test

@@ -79,6 +79,16 @@ class UnsharedRandomTest {
     }
 
     @Test
+    void fillMayFillTheWholeArray() {
+        double[] all = new double[100];
+        new UnsharedRandom(3).fill(all, all.length, u -> u);
+        Random expected = new Random(3);
+        for (int k = 0; k < all.length; k++) {
+            assertEquals(expected.nextDouble(), all[k], 0, "element " + k);
+        }
+    }
+
+    @Test
     void fillRefusesMoreValuesThanTheArrayHolds() {
         UnsharedRandom random = new UnsharedRandom(1);
         IllegalArgumentException e = assertThrows(
