@@ -62,7 +62,7 @@ public final class Products {
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
         gemm(false, false, a.numRows, b.numCols, a.numCols,
                 a.data, 0, a.numCols, b.data, 0, b.numCols,
-                c.data, 0, c.numCols, false);
+                c.data, 0, c.numCols, true);  // C is new, all zeros: add
         return c;
     }
 
@@ -72,7 +72,7 @@ public final class Products {
         DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
         gemm(true, false, a.numCols, b.numCols, a.numRows,
                 a.data, 0, a.numCols, b.data, 0, b.numCols,
-                c.data, 0, c.numCols, false);
+                c.data, 0, c.numCols, true);  // C is new, all zeros: add
         return c;
     }
 
@@ -82,7 +82,7 @@ public final class Products {
         DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
         gemm(false, true, a.numRows, b.numRows, a.numCols,
                 a.data, 0, a.numCols, b.data, 0, b.numCols,
-                c.data, 0, c.numCols, false);
+                c.data, 0, c.numCols, true);  // C is new, all zeros: add
         return c;
     }
     // end::entry-points[]
