@@ -39,6 +39,17 @@ class ElementwiseTest {
     }
 
     @Test
+    void arraysOfExactlyNElementsAndNZeroAreAccepted() {
+        double[] three = {1, -1, 2};
+        double[] dZ = new double[3];
+        Elementwise.reluGradient(three, new double[] {4, 5, 6}, dZ, 3);
+        assertArrayEquals(new double[] {4, 0, 6}, dZ);
+        Elementwise.reluGradient(three, three, dZ, 0);  // nothing to do
+        assertEquals(-1, Elementwise.firstNotZeroOr(three, 0, 1));
+        assertEquals(1, Elementwise.firstNotZeroOr(three, 3, 1));
+    }
+
+    @Test
     void firstNotZeroOrLooksAtTheFirstNOnly() {
         double[] m = {0, 2, 2, 0, 7};
         assertEquals(-1, Elementwise.firstNotZeroOr(m, 4, 2));
