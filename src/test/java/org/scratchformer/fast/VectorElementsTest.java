@@ -45,11 +45,13 @@ class VectorElementsTest {
 
     @Test
     void reluGradientKeepsDyWherePositiveOnly() {
-        double[] y = {1, 0, -2, 3, Double.NaN, 0.5, -0.0, 7, 2};
-        double[] dY = {10, 20, 30, 40, 50, 60, 70, 80, 90};
-        double[] dZ = new double[9];
-        vector.reluGradient(y, dY, dZ, 9);
-        assertArrayEquals(new double[] {10, 0, 0, 40, 0, 60, 0, 80, 90}, dZ);
+        // 10 elements: two vectors, and a zero and a positive in the tail
+        double[] y = {1, 0, -2, 3, Double.NaN, 0.5, -0.0, 7, 0, 2};
+        double[] dY = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
+        double[] dZ = new double[10];
+        vector.reluGradient(y, dY, dZ, 10);
+        assertArrayEquals(new double[] {10, 0, 0, 40, 0, 60, 0, 80, 0, 100},
+                dZ);
     }
 
     @ParameterizedTest(name = "n={0}")
