@@ -277,10 +277,7 @@ public final class Products {
             extends LinkedBlockingQueue<Runnable> {
         @Override
         public Runnable take() throws InterruptedException {
-            Runnable[] got = {null};
-            if (spinUntil(() -> (got[0] = poll()) != null)) {
-                return got[0];
-            }
+            spinUntil(() -> !isEmpty());  // then take finds a block at once
             return super.take();
         }
     }

@@ -40,9 +40,11 @@ class UnsharedRandomTest {
         }
     }
 
+    private final int threadsBefore = Products.threads();
+
     @AfterEach
     void restoreThreads() {
-        Products.setThreads(2);
+        Products.setThreads(threadsBefore);
     }
 
     @ParameterizedTest(name = "n={0}, threads={1}")
