@@ -257,7 +257,7 @@ public final class Products {
             Long.getLong("scratchformer.spinMicros", 500) * 1000;
 
     /** Polls {@code done} for up to SPIN_NANOS; whether it became true. */
-    private static boolean spinUntil(BooleanSupplier done) {
+    static boolean spinUntil(BooleanSupplier done) {
         long end = System.nanoTime() + SPIN_NANOS;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {

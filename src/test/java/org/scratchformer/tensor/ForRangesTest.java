@@ -1,6 +1,8 @@
 package org.scratchformer.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,5 +98,17 @@ class ForRangesTest {
         } finally {
             Products.setThreads(before);
         }
+    }
+
+    @Test
+    void pollingReturnsOnceTrueAndGivesUpAfterItsTime() {
+        assertTrue(Products.spinUntil(() -> true), "already true");
+        int[] calls = {0};
+        assertTrue(Products.spinUntil(() -> ++calls[0] == 3), "true later");
+        assertEquals(3, calls[0], "polled until true, not after");
+        long start = System.nanoTime();
+        assertFalse(Products.spinUntil(() -> false), "never true");
+        assertTrue(System.nanoTime() - start >= Products.SPIN_NANOS,
+                "gave up before its time");
     }
 }
