@@ -11,7 +11,7 @@ import org.scratchformer.tensor.Products;
 /**
  * Times training steps of a {@link TrainingStep}: the median step, the
  * tokens and the products' floating-point operations per second, the bytes
- * the calling thread allocates per step, and the process's CPU time.
+ * the process's threads allocate per step, and the process's CPU time.
  */
 public final class Bench {
     private Bench() {
@@ -122,13 +122,22 @@ public final class Bench {
         return -1;
     }
 
-    /** Bytes allocated so far by the calling thread (HotSpot's counter). */
+    /**
+     * Bytes allocated so far by every live thread (HotSpot's counters): the
+     * pool's threads run shards and blocks of a step too. A thread that
+     * ended takes its count with it; the pool's threads live as long as
+     * the program.
+     */
     static long allocatedBytes() {
         java.lang.management.ThreadMXBean threads =
                 ManagementFactory.getThreadMXBean();
         if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
-            return hotspot.getThreadAllocatedBytes(
-                    Thread.currentThread().getId());
+            long sum = 0;
+            for (long bytes : hotspot.getThreadAllocatedBytes(
+                    hotspot.getAllThreadIds())) {
+                sum += Math.max(bytes, 0);  // -1: ended meanwhile
+            }
+            return sum;
         }
         return -1;
     }

@@ -28,6 +28,7 @@ public final class TranslatorWorkload implements TrainingStep {
     public static final int BATCH = 64;     // sentence pairs per step
     public static final int BATCHES = 20;   // the cycle of batches
     static final int WARMUP = 400;          // the schedule's, as `train`'s
+    public static final int SHARDS = 2;     // a batch's parts, one a thread
     // end::sizes[]
 
     private final Translator model;
@@ -53,7 +54,8 @@ public final class TranslatorWorkload implements TrainingStep {
                 task.targetVocabulary().size(), new UnsharedRandom(seed));
         // steps: as many as the caller asks for; never validates
         this.trainer = new Trainer(model, task, new Trainer.Settings(
-                Integer.MAX_VALUE, BATCH, WARMUP, 1.0, 1.0, seed, BATCH, 0));
+                Integer.MAX_VALUE, BATCH, WARMUP, 1.0, 1.0, seed, BATCH, 0,
+                SHARDS));
         this.batches = List.copyOf(batches);
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -175,15 +176,86 @@ public final class Products {
      */
     private static int parts(long work, long limit) {
         int count = threads();
-        if (count == 1 || Thread.currentThread().getName()
-                .startsWith(POOL_NAME)) {
-            return 1;  // already on a pool thread: no nesting
+        if (count == 1 || alone()) {
+            return 1;  // a pool thread or a task of each(): no nesting
         }
         return (int) Math.max(1, Math.min(count, Math.min(
                 work / MIN_WORK_PER_THREAD, limit)));
     }
 
     private static final String POOL_NAME = "scratchformer-products-";
+
+    /** Set on the calling thread while it runs task 0 of {@link #each}. */
+    private static final ThreadLocal<Boolean> IN_TASK =
+            ThreadLocal.withInitial(() -> false);
+
+    /** Whether this thread must do its work alone: no blocks for others. */
+    private static boolean alone() {
+        return IN_TASK.get()
+                || Thread.currentThread().getName().startsWith(POOL_NAME);
+    }
+
+    // tag::each[]
+    /**
+     * Runs the independent tasks 0 .. count − 1 at once: task 0 on the
+     * calling thread, the others on the pool, each alone on its thread (the
+     * products and ranges inside a task are not split: the other threads
+     * are busy with the other tasks). With one thread, or when already
+     * inside a task, they run one after another on the calling thread. It
+     * returns when every task has finished; the first failure, by task
+     * number, is then rethrown. Tasks must not write what another reads;
+     * their results do not depend on the number of threads.
+     */
+    public static void each(int count, IntConsumer task) {
+        if (count < 1) {
+            throw new IllegalArgumentException("Products.each: the number"
+                    + " of tasks must be at least 1, got " + count);
+        }
+        if (count == 1 || threads() == 1 || alone()) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        List<Future<?>> others = new ArrayList<>();
+        ExecutorService executor = pool();
+        for (int i = 1; i < count; i++) {
+            int index = i;
+            others.add(executor.submit(() -> task.accept(index)));
+        }
+        RuntimeException first = null;
+        IN_TASK.set(true);
+        try {
+            task.accept(0);
+        } catch (RuntimeException e) {
+            first = e;  // the others still run: wait for them
+        } finally {
+            IN_TASK.set(false);
+        }
+        for (Future<?> other : others) {
+            RuntimeException failure = waitFor(other, "a task failed");
+            first = first == null ? failure : first;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+    // end::each[]
+
+    /** Waits for {@code future}; its failure as an exception, or null. */
+    private static RuntimeException waitFor(Future<?> future, String what) {
+        spinUntil(future::isDone);
+        try {
+            future.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("Products: interrupted", e);
+        } catch (ExecutionException e) {
+            return new IllegalStateException("Products: " + what,
+                    e.getCause());
+        }
+    }
 
     /** What {@link #forRanges} runs: the items from lo to hi − 1. */
     @FunctionalInterface
@@ -232,15 +304,9 @@ public final class Products {
         }
         block.run(0, Math.min(size, step), byRows);
         for (Future<?> other : others) {
-            spinUntil(other::isDone);
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Products: interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Products: a block failed",
-                        e.getCause());
+            RuntimeException failure = waitFor(other, "a block failed");
+            if (failure != null) {
+                throw failure;
             }
         }
     }

@@ -173,7 +173,8 @@ public final class Checkpoint {
                 .put("warmup", s.warmup()).put("rate_factor", s.rateFactor())
                 .put("clip", s.clip()).put("seed", s.seed())
                 .put("training_pairs", s.trainingPairs())
-                .put("validate_every", s.validateEvery());
+                .put("validate_every", s.validateEvery())
+                .put("shards", s.shards());
         return root;
     }
 
@@ -196,7 +197,8 @@ public final class Checkpoint {
                 required(t, "rate_factor").asDouble(),
                 required(t, "clip").asDouble(), required(t, "seed").asLong(),
                 required(t, "training_pairs").asInt(),
-                required(t, "validate_every").asInt());
+                required(t, "validate_every").asInt(),
+                t.has("shards") ? t.get("shards").asInt() : 1);  // older: 1
         return new Run(required(root, "task").asText(), model, settings,
                 required(root, "step").asInt());
     }

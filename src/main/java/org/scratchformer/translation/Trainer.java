@@ -5,7 +5,6 @@ import java.util.function.ToDoubleFunction;
 import org.scratchformer.optim.Adam;
 import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.optim.WarmupInverseSqrt;
-import org.scratchformer.tensor.Tensor;
 
 /**
  * The training loop of the paper: Adam (β₂ = 0.98, ε = 1e-9) with the
@@ -24,18 +23,31 @@ public final class Trainer {
      * @param seed           data order and dropout
      * @param trainingPairs  how many distinct training pairs to draw
      * @param validateEvery  steps between validations (0: never)
+     * @param shards         parts of a batch run on threads of their own
+     *                       ({@link DataParallel}); part of the run, as the
+     *                       seed is: another count gives other bits
      */
     public record Settings(int steps, int batchSize, int warmup,
             double rateFactor, double clip, long seed, int trainingPairs,
-            int validateEvery) {
+            int validateEvery, int shards) {
         public Settings {
             if (steps < 1 || batchSize < 1 || warmup < 1 || !(clip > 0)
-                    || trainingPairs < batchSize || validateEvery < 0) {
+                    || trainingPairs < batchSize || validateEvery < 0
+                    || shards < 1 || shards > batchSize) {
                 throw new IllegalArgumentException("Trainer: steps, batch"
                         + " size and warm-up must be at least 1, the clip"
                         + " norm positive, training pairs at least one"
-                        + " batch; got " + this);
+                        + " batch, shards from 1 to the batch size; got "
+                        + this);
             }
+        }
+
+        /** Settings of a run whose batches are not cut into shards. */
+        public Settings(int steps, int batchSize, int warmup,
+                double rateFactor, double clip, long seed,
+                int trainingPairs, int validateEvery) {
+            this(steps, batchSize, warmup, rateFactor, clip, seed,
+                    trainingPairs, validateEvery, 1);
         }
     }
 
@@ -52,6 +64,7 @@ public final class Trainer {
 
     private final Translator model;
     private final Batcher batcher;
+    private final DataParallel shards;
     private final Settings settings;
     private final Adam adam;
     private final WarmupInverseSqrt schedule;
@@ -59,6 +72,7 @@ public final class Trainer {
     public Trainer(Translator model, Task task, Settings settings) {
         this.model = model;
         this.batcher = Batcher.of(task, settings.batchSize());
+        this.shards = new DataParallel(model, batcher, settings.shards());
         this.settings = settings;
         this.adam = new Adam(model.parameters(), 1, 0.9, 0.98, 1e-9, 0);
         this.schedule = new WarmupInverseSqrt(model.config().model(),
@@ -98,20 +112,18 @@ public final class Trainer {
 
     // tag::step[]
     /**
-     * Optimizer step number {@code step} (from 1) on one batch: the model
-     * in training mode, forward, backward, clipping, the schedule's rate,
-     * Adam. Returns the loss before the update.
+     * Optimizer step number {@code step} (from 1) on one batch: forward
+     * and backward in training mode (in shards, chapter 13), clipping, the
+     * schedule's rate, Adam. Returns the loss before the update.
      */
     public double step(int step, Batch batch) {
-        model.train();
-        model.reseedDropout(settings.seed() * 1_000_003L + step);
         adam.zeroGrad();
-        Tensor loss = model.loss(batch);
-        loss.backward();
+        double loss = shards.lossAndGradients(batch,
+                settings.seed() * 1_000_003L + step);  // dropout's seed
         GradientClipping.clipByGlobalNorm(adam.parameters(), settings.clip());
         adam.setLearningRate(schedule.rate(step));
         adam.step();
-        return loss.item();
+        return loss;
     }
     // end::step[]
 }

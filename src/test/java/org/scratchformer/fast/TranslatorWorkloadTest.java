@@ -35,7 +35,8 @@ class TranslatorWorkloadTest {
                 task.sourceVocabulary().size(),
                 task.targetVocabulary().size(), new Random(SEED));
         Trainer trainer = new Trainer(model, task, new Trainer.Settings(2, b,
-                TranslatorWorkload.WARMUP, 1.0, 1.0, SEED, 2 * b, 0));
+                TranslatorWorkload.WARMUP, 1.0, 1.0, SEED, 2 * b, 0,
+                TranslatorWorkload.SHARDS));
         List<Double> losses = new ArrayList<>();
         trainer.train(pairs, 1, m -> 0, new Trainer.Listener() {
             @Override

@@ -130,6 +130,23 @@ class CheckpointTest {
                 + " step 3, but run.json names step 2", e.getMessage());
     }
 
+    @Test
+    void theShardsAreSavedAndARunSavedWithoutThemHadOne() throws IOException {
+        Trainer.Settings sharded = new Trainer.Settings(10, 4, 2, 1.0, 1.0,
+                1, 8, 0, 3);
+        Translator model = model(1);
+        Checkpoint.save(dir, new Checkpoint.Run("copy", TINY, sharded, 2),
+                model, new Trainer(model, task, sharded).optimizer(), task);
+        assertEquals(sharded, Checkpoint.readRun(dir).settings());
+
+        Path json = dir.resolve(Checkpoint.RUN);
+        String older = Files.readString(json).replaceFirst(
+                ",\\s*\"shards\" : 3", "");
+        assertFalse(older.contains("shards"), older);
+        Files.writeString(json, older);
+        assertEquals(1, Checkpoint.readRun(dir).settings().shards());
+    }
+
     static void assertSameWeights(Translator a, Translator b) {
         Map<String, DMatrixRMaj> x = SafeTensors.weights(a);
         Map<String, DMatrixRMaj> y = SafeTensors.weights(b);

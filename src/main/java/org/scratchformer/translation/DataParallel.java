@@ -1,0 +1,126 @@
+package org.scratchformer.translation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.scratchformer.nn.Parameter;
+import org.scratchformer.ops.Ops;
+import org.scratchformer.tensor.Products;
+import org.scratchformer.tensor.Tensor;
+
+/**
+ * A batch's loss and gradients computed in shards, each on a thread of its
+ * own: chapter 13's data parallelism.
+ *
+ * <p>The batch's pairs are cut into {@code shards} runs of consecutive
+ * pairs (sizes differing by at most one; fewer runs, of one pair each, when
+ * the batch has fewer pairs than that), each padded to its own longest
+ * sentences. Shard 0 runs on the model itself, shard k on replica k (the
+ * same parameter matrices, gradients of its own, see
+ * {@link Translator#replica()}). Shard k's loss is its mean over its N_k
+ * target tokens times N_k / N, so that the shards' losses add up to the
+ * batch's mean over all N tokens, and so do their gradients:
+ *
+ * <pre>
+ * L = Σ_k (N_k / N) · L_k        ∂L/∂W = Σ_k ∂((N_k / N) · L_k)/∂W
+ * </pre>
+ *
+ * <p>After every shard is done, the model's gradients receive the
+ * replicas' in shard order. Each number is therefore computed in an order
+ * fixed by the number of shards, not of threads: the same bits on one
+ * thread or two. A different number of shards gives other bits (sums in
+ * another order, other dropout masks), so it is a setting of the run.
+ */
+public final class DataParallel {
+    private final Batcher batcher;
+    private final List<Translator> models = new ArrayList<>();
+
+    /** Shards of {@code model}'s batches, built by {@code batcher}. */
+    public DataParallel(Translator model, Batcher batcher, int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("DataParallel: the number of"
+                    + " shards must be at least 1, got " + shards);
+        }
+        this.batcher = batcher;
+        models.add(model);
+        for (int k = 1; k < shards; k++) {
+            models.add(model.replica());
+        }
+    }
+
+    public int shards() {
+        return models.size();
+    }
+
+    // tag::gradients[]
+    /**
+     * Forward and backward over {@code batch} in training mode, dropout
+     * drawn from {@code seed}: the model's gradients receive dL/dW (add
+     * to zeros for a fresh step). Returns the loss L, the batch's mean.
+     */
+    public double lossAndGradients(Batch batch, long seed) {
+        Translator model = models.get(0);
+        if (models.size() == 1) {  // the whole batch on this thread
+            model.train();
+            model.reseedDropout(seed);
+            Tensor loss = model.loss(batch);
+            loss.backward();
+            return loss.item();
+        }
+        List<Batch> parts = split(batch);
+        double[] losses = new double[parts.size()];
+        Products.each(parts.size(), k -> {  // shard k on a thread of its own
+            Translator replica = models.get(k);
+            replica.train();
+            replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
+            if (k > 0) {
+                replica.zeroGrad();  // the model's were zeroed by the caller
+            }
+            Batch part = parts.get(k);
+            Tensor loss = Ops.scale(replica.loss(part),
+                    (double) part.targetTokens() / batch.targetTokens());
+            loss.backward();
+            losses[k] = loss.item();
+        });
+        double total = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            total += losses[k];
+            if (k > 0) {
+                addGradients(models.get(k), model);  // in shard order
+            }
+        }
+        return total;
+    }
+    // end::gradients[]
+
+    /** The batch's pairs in at most {@link #shards()} runs, as batches. */
+    List<Batch> split(Batch batch) {
+        int b = batch.size();
+        int n = Math.min(models.size(), b);  // at least one pair each
+        List<Batch> parts = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            parts.add(batcher.batch(batch.pairs().subList(k * b / n,
+                    (k + 1) * b / n)));
+        }
+        return parts;
+    }
+
+    /** Shard k's dropout seed: another stream for each shard and step. */
+    static long shardSeed(long seed, int k) {
+        long z = seed + k * 0x9E3779B97F4A7C15L;  // SplitMix64's mixing
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** to's gradients += from's, parameter by parameter. */
+    private static void addGradients(Translator from, Translator to) {
+        Map<String, Parameter> target = to.parameters();
+        from.parameters().forEach((name, p) -> {
+            DMatrixRMaj sum = target.get(name).grad();
+            CommonOps_DDRM.addEquals(sum, p.grad());
+        });
+    }
+}

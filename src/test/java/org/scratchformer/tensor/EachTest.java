@@ -1,0 +1,142 @@
+package org.scratchformer.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Products.each: every task once, task 0 on the calling thread and the
+ * others on the pool, nothing split inside a task, a failure rethrown only
+ * after every task has finished.
+ */
+@Timeout(20)  // a task that never runs must fail, not hang
+class EachTest {
+    interface Body {
+        void run() throws Exception;
+    }
+
+    static void withThreads(int threads, Body body) throws Exception {
+        int before = Products.threads();
+        try {
+            Products.setThreads(threads);
+            body.run();
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    @Test
+    void everyTaskOnceForAnyThreadCount() throws Exception {
+        for (int threads = 1; threads <= 3; threads++) {
+            withThreads(threads, () -> {
+                for (int count = 1; count <= 5; count++) {
+                    AtomicIntegerArray seen = new AtomicIntegerArray(count);
+                    Products.each(count, seen::incrementAndGet);
+                    for (int i = 0; i < count; i++) {
+                        assertEquals(1, seen.get(i), "task " + i + " of "
+                                + count + ", threads " + Products.threads());
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void taskZeroRunsOnTheCallerTheOthersOnThePool() throws Exception {
+        withThreads(2, () -> {
+            Thread[] ran = new Thread[2];
+            Products.each(2, i -> ran[i] = Thread.currentThread());
+            assertSame(Thread.currentThread(), ran[0]);
+            assertNotEquals(Thread.currentThread(), ran[1]);
+            assertTrue(ran[1].getName().startsWith("scratchformer-products-"),
+                    ran[1].getName());
+        });
+    }
+
+    @Test
+    void oneThreadRunsTheTasksInOrderOnTheCaller() throws Exception {
+        withThreads(1, () -> {
+            List<Integer> order = new ArrayList<>();
+            List<Thread> ran = new ArrayList<>();
+            Products.each(3, i -> {
+                order.add(i);
+                ran.add(Thread.currentThread());
+            });
+            assertEquals(List.of(0, 1, 2), order);
+            assertEquals(Collections.nCopies(3, Thread.currentThread()), ran);
+        });
+    }
+
+    @Test
+    void nothingInsideATaskIsSplitAndTheCallerSplitsAgainAfterwards()
+            throws Exception {
+        withThreads(2, () -> {
+            List<Integer> inner = Collections.synchronizedList(
+                    new ArrayList<>());
+            Products.each(2, i -> inner.add(
+                    ForRangesTest.ranges(64, 1L << 30).size()));
+            assertEquals(List.of(1, 1), inner, "both threads are busy");
+            assertEquals(2, ForRangesTest.ranges(64, 1L << 30).size(),
+                    "the caller's next loop is shared again");
+            List<Integer> nested = Collections.synchronizedList(
+                    new ArrayList<>());
+            Products.each(2, i -> Products.each(2, j -> nested.add(
+                    i * 10 + j)));
+            assertEquals(List.of(0, 1, 10, 11),
+                    nested.stream().sorted().toList());
+        });
+    }
+
+    @Test
+    void aFailureIsRethrownAfterTheOtherTasksFinished() throws Exception {
+        withThreads(2, () -> {
+            AtomicIntegerArray done = new AtomicIntegerArray(1);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Products.each(2, i -> {
+                        if (i == 0) {
+                            throw new IllegalArgumentException("task 0");
+                        }
+                        sleep(200);
+                        done.set(0, 1);
+                    }));
+            assertEquals("task 0", e.getMessage());
+            assertEquals(1, done.get(0), "returned before task 1 was done");
+
+            IllegalStateException other = assertThrows(
+                    IllegalStateException.class, () -> Products.each(2, i -> {
+                        if (i == 1) {
+                            throw new IllegalArgumentException("task 1");
+                        }
+                    }));
+            assertEquals("Products: a task failed", other.getMessage());
+            assertEquals("task 1", other.getCause().getMessage());
+        });
+    }
+
+    @Test
+    void aCountBelowOneIsRefused() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Products.each(0, i -> { }));
+        assertEquals("Products.each: the number of tasks must be at least 1,"
+                + " got 0", e.getMessage());
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

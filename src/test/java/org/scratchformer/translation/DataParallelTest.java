@@ -1,0 +1,180 @@
+package org.scratchformer.translation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.scratchformer.nn.Parameter;
+import org.scratchformer.tensor.Products;
+import org.scratchformer.tensor.Tensor;
+import org.scratchformer.transformer.NormPlacement;
+
+/**
+ * Shards of a batch on threads of their own: the batch's loss and
+ * gradients (to rounding) for any number of shards, the same bits for any
+ * number of threads, and the very bits of one pass for one shard.
+ */
+@Timeout(60)
+class DataParallelTest {
+    static final ModelConfig NO_DROPOUT = new ModelConfig(8, 2, 16, 1, 1,
+            0.0, NormPlacement.POST, false);
+    static final ModelConfig DROPOUT = new ModelConfig(8, 2, 16, 1, 1,
+            0.1, NormPlacement.POST, true);
+
+    static final Task TASK = Task.named("reverse");
+    final Batcher batcher = Batcher.of(TASK, 9);
+    // 9 pairs of different lengths: shards of unequal token counts
+    static final Batch BATCH = Batcher.of(TASK, 9).batch(
+            TASK.pairs(Split.TRAIN, 9, 3));
+    final Batch batch = BATCH;
+
+    static Translator model(ModelConfig config) {
+        Task task = TASK;
+        return new Translator(config, task.sourceVocabulary().size(),
+                task.targetVocabulary().size(), new Random(5));
+    }
+
+    /** The loss, then every gradient's numbers in parameter order. */
+    static List<Double> lossAndGradients(Translator model, int shards,
+            int threads) {
+        int before = Products.threads();
+        try {
+            Products.setThreads(threads);
+            model.zeroGrad();
+            DataParallel parallel = new DataParallel(model,
+                    Batcher.of(TASK, 9), shards);
+            List<Double> out = new ArrayList<>();
+            out.add(parallel.lossAndGradients(BATCH, 42));
+            for (Parameter p : model.parameters().values()) {
+                for (double g : p.grad().data) {
+                    out.add(g);
+                }
+            }
+            return out;
+        } finally {
+            Products.setThreads(before);
+        }
+    }
+
+    @Test
+    void oneShardIsOnePassOverTheWholeBatch() {
+        Translator model = model(DROPOUT);
+        model.train();
+        model.reseedDropout(42);
+        Tensor loss = model.loss(batch);
+        loss.backward();
+        List<Double> expected = new ArrayList<>();
+        expected.add(loss.item());
+        for (Parameter p : model.parameters().values()) {
+            for (double g : p.grad().data) {
+                expected.add(g);
+            }
+        }
+        assertEquals(expected, lossAndGradients(model(DROPOUT), 1, 2),
+                "the same bits");
+    }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {2, 3, 9})
+    void shardsGiveTheBatchsLossAndGradients(int shards) {
+        List<Double> whole = lossAndGradients(model(NO_DROPOUT), 1, 1);
+        List<Double> parts = lossAndGradients(model(NO_DROPOUT), shards, 2);
+        assertEquals(whole.size(), parts.size());
+        double largest = 0;
+        for (double g : whole) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        assertEquals(whole.get(0), parts.get(0), 1e-14 * whole.get(0),
+                "loss");
+        for (int i = 1; i < whole.size(); i++) {
+            assertEquals(whole.get(i), parts.get(i), 1e-12 * largest,
+                    "gradient number " + (i - 1));
+        }
+        assertNotEquals(whole, parts, "sums in another order: other bits");
+    }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {2, 3})
+    void theBitsDoNotDependOnTheThreads(int shards) {
+        List<Double> one = lossAndGradients(model(DROPOUT), shards, 1);
+        assertEquals(one, lossAndGradients(model(DROPOUT), shards, 2));
+        assertEquals(one, lossAndGradients(model(DROPOUT), shards, 3));
+    }
+
+    @Test
+    void theShardsAreRunsOfConsecutivePairsOfNearlyEqualSize() {
+        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
+                4);
+        List<Batch> parts = parallel.split(batch);
+        List<Pair> joined = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (Batch part : parts) {
+            joined.addAll(part.pairs());
+            sizes.add(part.size());
+        }
+        assertEquals(batch.pairs(), joined);
+        assertEquals(List.of(2, 2, 2, 3), sizes);
+        assertTrue(parts.get(0).sourceLength() <= batch.sourceLength());
+    }
+
+    @Test
+    void aBatchSmallerThanTheShardsHasAPairInEach() {
+        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
+                12);
+        assertEquals(9, parallel.split(batch).size());
+        assertEquals(lossAndGradients(model(NO_DROPOUT), 9, 2),
+                lossAndGradients(model(NO_DROPOUT), 12, 2));
+        assertEquals("DataParallel: the number of shards must be at least"
+                + " 1, got 0", assertThrows(IllegalArgumentException.class,
+                        () -> new DataParallel(model(NO_DROPOUT), batcher, 0))
+                .getMessage());
+    }
+
+    @Test
+    void aReplicaReadsTheModelsValuesAndKeepsItsOwnGradients() {
+        Translator model = model(NO_DROPOUT);
+        Translator replica = model.replica();
+        Map<String, Parameter> mine = model.parameters();
+        Map<String, Parameter> its = replica.parameters();
+        assertEquals(mine.keySet(), its.keySet());
+        mine.forEach((name, p) -> assertTrue(
+                p.value() == its.get(name).value(), name + ": one matrix"));
+
+        DMatrixRMaj changed = mine.get("output.bias").value().copy();
+        changed.set(0, 0, 7.0);
+        mine.get("output.bias").set(changed);  // as a checkpoint's load
+        assertEquals(7.0, its.get("output.bias").value().get(0, 0));
+
+        replica.loss(batch).backward();
+        for (Parameter p : mine.values()) {
+            for (double g : p.grad().data) {
+                assertEquals(0.0, g, "the model's gradients are untouched");
+            }
+        }
+        assertNotEquals(0.0, its.get("output.bias").grad().get(0, 0));
+    }
+
+    @Test
+    void eachShardAndStepDrawsItsOwnDropout() {
+        Set<Long> seeds = new HashSet<>();
+        for (long seed = 0; seed < 50; seed++) {
+            seeds.add(seed);
+            for (int k = 1; k < 4; k++) {
+                seeds.add(DataParallel.shardSeed(seed, k));
+            }
+        }
+        assertEquals(200, seeds.size());
+    }
+}
