@@ -14,6 +14,8 @@ enum Preset {
 
     static final int BATCH = 64;
     static final int TRAINING_PAIRS = 100_000;
+    /** Each batch in two halves, one a thread (chapter 13). */
+    static final int SHARDS = 2;
 
     final ModelConfig model;
     final int steps;
@@ -25,11 +27,12 @@ enum Preset {
         this.warmup = warmup;
     }
 
-    Trainer.Settings settings(Integer steps, long seed) {
+    Trainer.Settings settings(Integer steps, long seed, Integer shards) {
         int total = steps == null ? this.steps : steps;
         return new Trainer.Settings(total, BATCH, warmup,
                 1.0, 1.0, seed, TRAINING_PAIRS,
-                Math.max(1, Math.min(500, total)));
+                Math.max(1, Math.min(500, total)),
+                shards == null ? SHARDS : shards);
     }
 
     static Preset of(String name) {

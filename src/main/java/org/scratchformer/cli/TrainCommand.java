@@ -61,6 +61,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--shards", description = "Parts of each batch, each"
+            + " trained on a thread of its own, 1 to the batch size"
+            + " (default: 2). Part of the run, as the seed is: another"
+            + " count gives other numbers.")
+    Integer shards;
+
     @Option(names = "--resume", description = "Continue the run in --out"
             + " from its last checkpoint.")
     boolean resume;
@@ -97,12 +103,18 @@ final class TrainCommand implements Callable<Integer> {
                         + " trains the " + run.task() + " task, not "
                         + chosen.name());
             }
+            if (shards != null && shards != run.settings().shards()) {
+                throw new IllegalArgumentException("--resume: " + out
+                        + " trains in " + run.settings().shards()
+                        + " shards, not " + shards + "; a run keeps its"
+                        + " shards");
+            }
             chosen = Task.named(run.task());
             model = Checkpoint.loadModel(out, run);
         } else {
             Preset p = Preset.of(preset);
             run = new Checkpoint.Run(chosen.name(), p.model,
-                    p.settings(steps, seed), 0);
+                    p.settings(steps, seed, shards), 0);
             model = new Translator(p.model,
                     chosen.sourceVocabulary().size(),
                     chosen.targetVocabulary().size(),
@@ -115,11 +127,12 @@ final class TrainCommand implements Callable<Integer> {
         int first = run.step() + 1;
         log.printf(Locale.ROOT, "Training a %s translator: d_model %d, %d"
                 + " heads, d_ff %d, %d + %d layers, %,d parameters;"
-                + " steps %d to %d, batches of %d.%n", chosen.name(),
-                run.model().model(), run.model().heads(),
+                + " steps %d to %d, batches of %d in %d shards.%n",
+                chosen.name(), run.model().model(), run.model().heads(),
                 run.model().feedForward(), run.model().encoderLayers(),
                 run.model().decoderLayers(), model.parameterCount(), first,
-                run.settings().steps(), run.settings().batchSize());
+                run.settings().steps(), run.settings().batchSize(),
+                run.settings().shards());
         log.flush();
         train(trainer, model, chosen, run, first, log);
         report(model, chosen, log);

@@ -86,7 +86,7 @@ class TrainedTranslatorFigures {
         Checkpoint.Run run = Checkpoint.readRun(dir);
         return run.task().equals("numbers")
                 && run.model().equals(Preset.DEMO.model)
-                && run.settings().equals(Preset.DEMO.settings(null, 1))
+                && run.settings().equals(Preset.DEMO.settings(null, 1, null))
                 && run.step() == run.settings().steps()
                 && Files.exists(dir.resolve(Checkpoint.modelFile(run.step())));
     }
