@@ -1,6 +1,7 @@
 package org.scratchformer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,6 +86,33 @@ class TrainCommandTest {
         Result r = run(train(resumed, 8, "--resume"));
         assertEquals(0, r.code(), r.err());
         assertSameRuns(straight, resumed, 8);
+    }
+
+    @Test
+    void theShardsArePartOfTheRun(@TempDir Path dir) throws IOException {
+        Path two = dir.resolve("two");
+        Path three = dir.resolve("three");
+        Result r = run(train(two, 2));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("batches of 64 in 2 shards"), r.out());
+        assertEquals(0, run(train(three, 2, "--shards", "3")).code());
+        assertTrue(Files.readString(three.resolve(Checkpoint.RUN))
+                .contains("\"shards\" : 3"));
+        assertNotEquals(SafeTensors.read(two.resolve(Checkpoint.modelFile(2)))
+                .tensors().get("output.bias").get(0), SafeTensors.read(
+                        three.resolve(Checkpoint.modelFile(2))).tensors()
+                        .get("output.bias").get(0), "another count, other"
+                        + " numbers");
+
+        Result other = run(train(two, 4, "--resume", "--shards", "1"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("--resume: " + two + " trains in 2"
+                + " shards, not 1; a run keeps its shards"), other.err());
+        Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
+                "65"));
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().contains("shards from 1 to the batch size"),
+                tooMany.err());
     }
 
     /** The weights and optimizer state of two runs at a step, bit for bit. */
