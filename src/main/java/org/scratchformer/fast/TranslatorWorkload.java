@@ -28,7 +28,7 @@ public final class TranslatorWorkload implements TrainingStep {
     public static final int BATCH = 64;     // sentence pairs per step
     public static final int BATCHES = 20;   // the cycle of batches
     static final int WARMUP = 400;          // the schedule's, as `train`'s
-    public static final int SHARDS = 2;     // a batch's parts, one a thread
+    public static final int SHARDS = 8;     // a batch's parts, one a thread
     // end::sizes[]
 
     private final Translator model;

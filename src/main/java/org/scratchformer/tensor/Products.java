@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -197,14 +198,16 @@ public final class Products {
 
     // tag::each[]
     /**
-     * Runs the independent tasks 0 .. count − 1 at once: task 0 on the
-     * calling thread, the others on the pool, each alone on its thread (the
-     * products and ranges inside a task are not split: the other threads
-     * are busy with the other tasks). With one thread, or when already
-     * inside a task, they run one after another on the calling thread. It
-     * returns when every task has finished; the first failure, by task
-     * number, is then rethrown. Tasks must not write what another reads;
-     * their results do not depend on the number of threads.
+     * Runs the independent tasks 0 .. count − 1 at once. The calling thread
+     * and the pool's threads take the next task not yet taken until none
+     * is left, so a thread that finishes early takes more; the caller takes
+     * task 0. Each task runs alone on its thread: the products and ranges
+     * inside it are not split (the other threads are busy with other
+     * tasks). With one thread, or when already inside a task, the tasks run
+     * in order on the calling thread. It returns when every task has
+     * finished; the failure of the lowest-numbered failed task is then
+     * rethrown. Tasks must not write what another reads; what a task
+     * computes cannot depend on the thread that runs it.
      */
     public static void each(int count, IntConsumer task) {
         if (count < 1) {
@@ -217,27 +220,44 @@ public final class Products {
             }
             return;
         }
-        List<Future<?>> others = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger(1);  // task 0: the caller's
+        RuntimeException[] failures = new RuntimeException[count];
+        Runnable takeTasks = () -> {
+            for (int i = next.getAndIncrement(); i < count;
+                    i = next.getAndIncrement()) {
+                try {
+                    task.accept(i);
+                } catch (RuntimeException e) {
+                    failures[i] = e;  // the others still run
+                }
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
         ExecutorService executor = pool();
-        for (int i = 1; i < count; i++) {
-            int index = i;
-            others.add(executor.submit(() -> task.accept(index)));
+        for (int t = 1; t < Math.min(threads(), count); t++) {
+            helpers.add(executor.submit(takeTasks));
         }
-        RuntimeException first = null;
         IN_TASK.set(true);
         try {
-            task.accept(0);
-        } catch (RuntimeException e) {
-            first = e;  // the others still run: wait for them
+            try {
+                task.accept(0);
+            } catch (RuntimeException e) {
+                failures[0] = e;
+            }
+            takeTasks.run();
         } finally {
             IN_TASK.set(false);
         }
-        for (Future<?> other : others) {
-            RuntimeException failure = waitFor(other, "a task failed");
-            first = first == null ? failure : first;
+        for (Future<?> helper : helpers) {
+            RuntimeException failure = waitFor(helper, "a task failed");
+            if (failure != null) {
+                throw failure;  // only an interrupt gets here
+            }
         }
-        if (first != null) {
-            throw first;
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
     // end::each[]

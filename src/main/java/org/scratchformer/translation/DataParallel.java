@@ -95,17 +95,36 @@ public final class DataParallel {
     }
     // end::gradients[]
 
-    /** The batch's pairs in at most {@link #shards()} runs, as batches. */
+    // tag::split[]
+    /**
+     * The batch's pairs, longest first, in at most {@link #shards()} runs,
+     * each padded to its own longest sentences: pairs of like lengths
+     * together, so that a shard's padding is small.
+     */
     List<Batch> split(Batch batch) {
-        int b = batch.size();
+        List<Pair> pairs = new ArrayList<>(batch.pairs());
+        int[] lengths = new int[pairs.size()];  // source + target words
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = batch.sourceLengths()[i] + batch.targetLengths()[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            order.add(i);
+        }
+        order.sort((i, j) -> Integer.compare(lengths[j], lengths[i]));
+        for (int i = 0; i < lengths.length; i++) {
+            pairs.set(i, batch.pairs().get(order.get(i)));  // stable sort
+        }
+        int b = pairs.size();
         int n = Math.min(models.size(), b);  // at least one pair each
         List<Batch> parts = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            parts.add(batcher.batch(batch.pairs().subList(k * b / n,
+            parts.add(batcher.batch(pairs.subList(k * b / n,
                     (k + 1) * b / n)));
         }
         return parts;
     }
+    // end::split[]
 
     /** Shard k's dropout seed: another stream for each shard and step. */
     static long shardSeed(long seed, int k) {

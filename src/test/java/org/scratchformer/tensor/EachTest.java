@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Products.each: every task once, task 0 on the calling thread and the
- * others on the pool, nothing split inside a task, a failure rethrown only
- * after every task has finished.
+ * others taken by whichever thread is free, nothing split inside a task, a
+ * failure rethrown only after every task has finished.
  */
 @Timeout(20)  // a task that never runs must fail, not hang
 class EachTest {
@@ -54,7 +54,12 @@ class EachTest {
     void taskZeroRunsOnTheCallerTheOthersOnThePool() throws Exception {
         withThreads(2, () -> {
             Thread[] ran = new Thread[2];
-            Products.each(2, i -> ran[i] = Thread.currentThread());
+            Products.each(2, i -> {
+                if (i == 0) {
+                    sleep(200);  // or the caller may take task 1 as well
+                }
+                ran[i] = Thread.currentThread();
+            });
             assertSame(Thread.currentThread(), ran[0]);
             assertNotEquals(Thread.currentThread(), ran[1]);
             assertTrue(ran[1].getName().startsWith("scratchformer-products-"),
@@ -112,14 +117,31 @@ class EachTest {
             assertEquals("task 0", e.getMessage());
             assertEquals(1, done.get(0), "returned before task 1 was done");
 
-            IllegalStateException other = assertThrows(
-                    IllegalStateException.class, () -> Products.each(2, i -> {
-                        if (i == 1) {
-                            throw new IllegalArgumentException("task 1");
-                        }
-                    }));
-            assertEquals("Products: a task failed", other.getMessage());
-            assertEquals("task 1", other.getCause().getMessage());
+            IllegalArgumentException lowest = assertThrows(
+                    IllegalArgumentException.class, () -> Products.each(4,
+                            i -> {
+                                if (i >= 1) {
+                                    throw new IllegalArgumentException("task "
+                                            + i);
+                                }
+                            }));
+            assertEquals("task 1", lowest.getMessage(), "the lowest failed");
+        });
+    }
+
+    @Test
+    void aThreadThatFinishesEarlyTakesTheNextTask() throws Exception {
+        withThreads(2, () -> {
+            List<String> ran = Collections.synchronizedList(new ArrayList<>());
+            Products.each(4, i -> {
+                if (i == 0) {
+                    sleep(400);  // the caller is busy: the pool takes 1, 2, 3
+                }
+                ran.add(i + (Thread.currentThread().getName().startsWith(
+                        "scratchformer-products-") ? " pool" : " caller"));
+            });
+            assertEquals(List.of("1 pool", "2 pool", "3 pool", "0 caller"),
+                    ran);
         });
     }
 
