@@ -47,10 +47,15 @@ What it does:
    some CPUs and may fall back to slow kernels). The variables are changed
    only in the PyTorch subprocess. The fastest setting is kept, for float64
    and float32 separately;
-4. runs `scratchformer bench` and the two PyTorch runs in turn, --rounds
+4. runs `scratchformer bench` and the PyTorch runs in turn, --rounds
    times, each in a fresh process, and prints every run, the medians of the
    runs' median steps/s, tokens/s, GFLOP/s and CPU time per step, and the
-   ratios.
+   ratios. PyTorch runs each batch whole, padded to its longest pair, in
+   float64 and float32; for the reference model also in float64 in the
+   shards the Java program cuts each batch into (DataParallel: the pairs
+   longest first, in runs each padded to its own longest), one shard after
+   another with the gradients accumulated: the same products as the Java
+   program's step, on PyTorch's threads.
 
 Each run reports the median wall-clock time of its timed steps, the tokens
 (target tokens of the reference model's batches) over the timed steps' total
@@ -58,7 +63,8 @@ time, and the CPU time of its whole process per step; a round is one run of
 each. Both sides time the same batches: the same number of untimed steps
 first, then the same timed ones. GFLOP/s is the operations of the products
 that the Java program counts (2·m·n·k per product, at the same shapes as
-PyTorch's) over each run's total time of the timed steps. Alternating rounds
+PyTorch's) over each run's total time of the timed steps: for the whole
+batches, the count of `bench --shards 1`, run once. Alternating rounds
 share whatever else the machine is doing. On a machine shared with other
 work the CPU time per step is the steadier of the two: it counts the work
 done, not the time spent waiting for a core.
@@ -86,11 +92,32 @@ BATCHES_FILE = "target/bench-batches.json"
 OPENBLAS_VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
-def make_batches(lines):
-    """Batches of 64 pairs as id lists, as Batcher cuts them: source (B, S);
-    decoder input <s> + target and target + </s> (B, T); padding 0 to the
-    batch's longest. Ids 3.. in the order words first appear (the ids do not
-    change the work)."""
+def padded(chunk):
+    """Pairs of id lists as one padded batch, as Batcher.batch makes it:
+    source (B, S); decoder input <s> + target and target + </s> (B, T);
+    padding 0 to the longest pair of the chunk."""
+    s = max(len(src) for src, _ in chunk)
+    t = max(len(tgt) + 1 for _, tgt in chunk)
+    return {"source": [src + [PAD] * (s - len(src)) for src, _ in chunk],
+            "decoder_input": [[START] + tgt + [PAD] * (t - 1 - len(tgt))
+                              for _, tgt in chunk],
+            "target": [tgt + [END] + [PAD] * (t - 1 - len(tgt))
+                       for _, tgt in chunk]}
+
+
+def shards(chunk, count):
+    """The chunk as DataParallel.split cuts it: the pairs longest first
+    (source words + target words + 1, a stable sort), in `count` runs of
+    consecutive pairs, each padded to its own longest."""
+    order = sorted(chunk, key=lambda pair: -(len(pair[0]) + len(pair[1]) + 1))
+    b, n = len(order), min(count, len(order))
+    return [padded(order[k * b // n:(k + 1) * b // n]) for k in range(n)]
+
+
+def make_batches(lines, shard_count):
+    """Batches of 64 pairs as id lists, as Batcher cuts them, whole and in
+    `shard_count` shards. Ids 3.. in the order words first appear (the ids
+    do not change the work)."""
     source_ids, target_ids = {}, {}
     pairs = []
     for line in lines:
@@ -103,14 +130,9 @@ def make_batches(lines):
     batches = []
     for first in range(0, len(pairs), BATCH):
         chunk = pairs[first:first + BATCH]
-        s = max(len(src) for src, _ in chunk)
-        t = max(len(tgt) + 1 for _, tgt in chunk)
-        batches.append({
-            "source": [src + [PAD] * (s - len(src)) for src, _ in chunk],
-            "decoder_input": [[START] + tgt + [PAD] * (t - 1 - len(tgt))
-                              for _, tgt in chunk],
-            "target": [tgt + [END] + [PAD] * (t - 1 - len(tgt))
-                       for _, tgt in chunk]})
+        batch = padded(chunk)
+        batch["shards"] = shards(chunk, shard_count)
+        batches.append(batch)
     return batches, 3 + len(source_ids), 3 + len(target_ids)
 
 
@@ -177,14 +199,22 @@ def reference_model(torch, source_vocabulary, target_vocabulary):
     return Reference()
 
 
-def reference_steps(torch, dtype):
+def reference_steps(torch, dtype, sharded):
     """One training step per call on the cycle of batches, as
-    TranslatorWorkload (Trainer.step): returns (loss, target tokens)."""
+    TranslatorWorkload (Trainer.step): returns (loss, target tokens). With
+    `sharded`, each batch in the Java program's shards, one after another:
+    shard k's loss weighted by its share of the batch's target tokens, the
+    gradients accumulated, as DataParallel does on its threads."""
     with open(BATCHES_FILE) as f:
         data = json.load(f)
     model = reference_model(torch, data["source_vocabulary"],
                             data["target_vocabulary"]).to(dtype)
-    batches = [{k: torch.tensor(v) for k, v in b.items()}
+
+    def tensors(batch):
+        return {k: torch.tensor(batch[k])
+                for k in ("source", "decoder_input", "target")}
+    batches = [dict(tensors(b), shards=[tensors(part) for part in
+                                        b["shards"]])
                for b in data["batches"]]
     optimizer = torch.optim.Adam(model.parameters(), lr=1.0,
                                  betas=(0.9, 0.98), eps=1e-9)
@@ -196,14 +226,20 @@ def reference_steps(torch, dtype):
         n = done[0]
         model.train()
         optimizer.zero_grad(set_to_none=True)
-        loss = model.loss(b["source"], b["decoder_input"], b["target"])
-        loss.backward()
+        tokens_in_batch = int((b["target"] != PAD).sum())
+        total = 0.0
+        for part in b["shards"] if sharded else [b]:
+            share = int((part["target"] != PAD).sum()) / tokens_in_batch
+            loss = model.loss(part["source"], part["decoder_input"],
+                              part["target"]) * share
+            loss.backward()
+            total += loss.item()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         rate = WIDTH ** -0.5 * min(n ** -0.5, n * WARMUP_STEPS ** -1.5)
         for group in optimizer.param_groups:
             group["lr"] = rate
         optimizer.step()
-        return loss.item(), int((b["target"] != PAD).sum())
+        return total, tokens_in_batch
     return step
 
 
@@ -243,15 +279,17 @@ def workload_steps(torch, dtype):
     return step
 
 
-def torch_worker(model_name, dtype_name, threads, steps, warmup):
+def torch_worker(model_name, dtype_name, threads, steps, warmup, sharded):
     """Runs in a subprocess: times PyTorch steps, prints JSON."""
     import torch
 
     torch.set_num_threads(threads)
     dtype = getattr(torch, dtype_name)
     torch.manual_seed(1)
-    make = reference_steps if model_name == "reference" else workload_steps
-    step = make(torch, dtype)
+    if model_name == "reference":
+        step = reference_steps(torch, dtype, sharded)
+    else:
+        step = workload_steps(torch, dtype)
     for _ in range(warmup):
         step()
     seconds = []
@@ -272,8 +310,9 @@ def torch_worker(model_name, dtype_name, threads, steps, warmup):
 BLAS_SEEN = set()  # the BLAS libraries the PyTorch workers loaded
 
 
-def torch_run(model, dtype, setting, steps, warmup):
-    """A fresh PyTorch process: (steps/s, tokens/s, CPU s per step)."""
+def torch_run(model, dtype, setting, steps, warmup, sharded=False):
+    """A fresh PyTorch process: (steps/s, tokens/s, CPU s per step, mean
+    seconds per step)."""
     env = dict(os.environ)
     for name, value in setting["env"].items():
         if value is None:
@@ -285,7 +324,8 @@ def torch_run(model, dtype, setting, steps, warmup):
     out = subprocess.run(
         [sys.executable, __file__, "--torch-worker", dtype,
          "--model", model, "--threads", str(setting["torch"]),
-         "--steps", str(steps), "--warmup", str(warmup)],
+         "--steps", str(steps), "--warmup", str(warmup)]
+        + (["--sharded"] if sharded else []),
         env=env, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     BLAS_SEEN.add(result["blas"])
@@ -304,11 +344,12 @@ def java(classpath, *args):
         check=True, capture_output=True, text=True).stdout
 
 
-def java_run(classpath, model, steps, warmup):
+def java_run(classpath, model, steps, warmup, *more):
     """`bench`'s lines as a dict: the first word of a line is its key."""
     values = {}
     for line in java(classpath, "bench", "--model", model, "--steps",
-                     str(steps), "--warmup", str(warmup)).splitlines():
+                     str(steps), "--warmup", str(warmup),
+                     *more).splitlines():
         key, _, rest = line.partition(" ")
         values[key] = rest.strip()
     return values
@@ -319,10 +360,11 @@ def write_batches(classpath):
     vocabulary sizes, in BATCHES_FILE for the PyTorch workers."""
     lines = java(classpath, "data", "--task", "numbers", "--split", "train",
                  "--count", str(BATCH * BATCHES)).splitlines()
-    batches, source_seen, target_seen = make_batches(lines)
     model_line = java_run(classpath, "reference", 1, 0)["model"]
     found = re.search(r"vocabularies (\d+) and (\d+)", model_line)
     source_vocabulary, target_vocabulary = (int(v) for v in found.groups())
+    shard_count = int(re.search(r"each in (\d+) shard", model_line).group(1))
+    batches, source_seen, target_seen = make_batches(lines, shard_count)
     assert source_seen <= source_vocabulary, (source_seen, model_line)
     assert target_seen <= target_vocabulary, (target_seen, model_line)
     with open(BATCHES_FILE, "w") as f:
@@ -384,10 +426,12 @@ def main():
     parser.add_argument("--threads", type=int, default=1,
                         help=argparse.SUPPRESS)  # the worker's
     parser.add_argument("--torch-worker", metavar="DTYPE")
+    parser.add_argument("--sharded", action="store_true",
+                        help=argparse.SUPPRESS)  # the worker's
     args = parser.parse_args()
     if args.torch_worker:
         torch_worker(args.model, args.torch_worker, args.threads, args.steps,
-                     args.warmup)
+                     args.warmup, args.sharded)
         return
 
     subprocess.run(["mvn", "-B", "-q", "-o", "compile",
@@ -403,11 +447,21 @@ def main():
     for dtype in ("float64", "float32"):
         print("PyTorch %s runs with %s" % (dtype, describe(best[dtype])))
 
-    names = ("scratchformer", "float64", "float32")
+    # PyTorch runs: each batch whole (padded to its longest pair), and, for
+    # the reference model, in the Java program's shards one after another
+    runs = [("float64", False), ("float32", False)]
+    if args.model == "reference":
+        runs.insert(1, ("float64", True))
+    names = ["scratchformer"] + [label(run) for run in runs]
     rates = {k: [] for k in names}
     token_rates = {k: [] for k in names}
     gflops = {k: [] for k in names}
     cpus = {k: [] for k in names}
+    whole_flops = None
+    if args.model == "reference":  # the products of the batches unsharded
+        whole = java_run(classpath, args.model, args.steps, args.warmup,
+                         "--shards", "1")
+        whole_flops = float(whole["GFLOP"].split()[0]) * 1e9
     for round_number in range(1, args.rounds + 1):
         report = java_run(classpath, args.model, args.steps, args.warmup)
         # the products' operations per timed step, counted by the Java
@@ -418,20 +472,24 @@ def main():
             float(report["tokens/s"].split()[0]))
         gflops["scratchformer"].append(float(report["GFLOP/s"].split()[0]))
         cpus["scratchformer"].append(float(report["CPU"].split()[0]))
-        for dtype in ("float64", "float32"):
+        for dtype, sharded in runs:
             rate, token_rate, cpu, mean_seconds = torch_run(
-                args.model, dtype, best[dtype], args.steps, args.warmup)
-            rates[dtype].append(rate)
-            token_rates[dtype].append(token_rate)
-            gflops[dtype].append(flops / mean_seconds / 1e9)
-            cpus[dtype].append(cpu)
+                args.model, dtype, best[dtype], args.steps, args.warmup,
+                sharded)
+            name = label((dtype, sharded))
+            rates[name].append(rate)
+            token_rates[name].append(token_rate)
+            done = flops if sharded or whole_flops is None else whole_flops
+            gflops[name].append(done / mean_seconds / 1e9)
+            cpus[name].append(cpu)
         print("round %d, steps/s (CPU s per step): scratchformer %.2f (%.3f;"
-              " %s, %s), PyTorch float64 %.2f (%.3f), float32 %.2f (%.3f)" % (
+              " %s, %s), %s" % (
                   round_number, rates["scratchformer"][-1],
                   cpus["scratchformer"][-1], report.get("kernel", "?"),
-                  report.get("allocated", "?"), rates["float64"][-1],
-                  cpus["float64"][-1], rates["float32"][-1],
-                  cpus["float32"][-1]))
+                  report.get("allocated", "?"), ", ".join(
+                      "PyTorch %s %.2f (%.3f)" % (n, rates[n][-1],
+                                                  cpus[n][-1])
+                      for n in names[1:])))
 
     def median(values):
         return {k: statistics.median(v) for k, v in values.items()}
@@ -439,9 +497,14 @@ def main():
                                           median(gflops), median(cpus))
     print()
     print("%s model, medians over %d rounds (%d timed steps each after %d"
-          " untimed; %.2f GFLOP of products per step, counted by the Java"
-          " program; CPU: every thread of the process):" % (
-              args.model, args.rounds, args.steps, args.warmup, flops / 1e9))
+          " untimed; CPU: every thread of the process):" % (
+              args.model, args.rounds, args.steps, args.warmup))
+    print("products per step, counted by the Java program: %.2f GFLOP as it"
+          " trains (%s)%s" % (
+              flops / 1e9, report["model"].rpartition(", ")[2],
+              "" if whole_flops is None else ", %.2f GFLOP with each batch"
+              " whole (bench --shards 1); each run's GFLOP/s counts the"
+              " products of its own batches" % (whole_flops / 1e9)))
     print("PyTorch's BLAS (as its processes loaded it): %s"
           % ", ".join(sorted(BLAS_SEEN)))
     if not any("openblas" in b for b in BLAS_SEEN):
@@ -450,17 +513,23 @@ def main():
               " apt-get install -y libopenblas0-pthread, which the golden"
               " values do not notice: see reference_blas.py)")
     print("peak %s" % report.get("peak", "unknown"))
-    for name, label in (("scratchformer", "Scratchformer (float64)"),
-                        ("float64", "PyTorch float64"),
-                        ("float32", "PyTorch float32")):
-        print("  %-24s %6.2f steps/s  %7.0f tokens/s  %5.1f GFLOP/s  %.3f"
-              " CPU s per step" % (label, medians[name], tokens_m[name],
+    for name in names:
+        text = ("Scratchformer (float64)" if name == "scratchformer"
+                else "PyTorch " + name)
+        print("  %-30s %6.2f steps/s  %7.0f tokens/s  %5.1f GFLOP/s  %.3f"
+              " CPU s per step" % (text, medians[name], tokens_m[name],
                                    gflops_m[name], cpu_m[name]))
-    for dtype in ("float64", "float32"):
+    for name in names[1:]:
         print("ratio Scratchformer / PyTorch %s: %.2fx in steps/s, %.2fx in"
               " CPU time per step" % (
-                  dtype, medians["scratchformer"] / medians[dtype],
-                  cpu_m[dtype] / cpu_m["scratchformer"]))
+                  name, medians["scratchformer"] / medians[name],
+                  cpu_m[name] / cpu_m["scratchformer"]))
+
+
+def label(run):
+    """A PyTorch run's name: its dtype, and "in shards" when sharded."""
+    dtype, sharded = run
+    return dtype + (" in shards" if sharded else "")
 
 
 if __name__ == "__main__":

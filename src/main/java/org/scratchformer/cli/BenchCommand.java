@@ -65,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
             + " collection every STEPS/10 steps, instead of timing.")
     Integer heapSteps;
 
+    @Option(names = "--shards", description = "Shards of each batch of the"
+            + " reference model (default: 4, as the presets'; 1: each batch"
+            + " whole, padded to its longest pair).")
+    Integer shards;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of the model and data (default:"
                     + " ${DEFAULT-VALUE}).")
@@ -85,6 +90,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--heap must"
                     + " be at least 10 steps, got " + heapSteps);
         }
+        if (shards != null && (shards < 1
+                || shards > TranslatorWorkload.BATCH
+                || !model.equals("reference"))) {
+            throw new ParameterException(spec.commandLine(), "--shards must"
+                    + " be 1 to " + TranslatorWorkload.BATCH + ", for the"
+                    + " reference model only, got " + shards + " for "
+                    + model);
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw new ParameterException(spec.commandLine(),
@@ -98,7 +111,9 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         TrainingStep workload = model.equals("reference")
-                ? new TranslatorWorkload(seed) : new Workload(seed);
+                ? new TranslatorWorkload(seed, shards == null
+                        ? TranslatorWorkload.SHARDS : shards)
+                : new Workload(seed);
         out.println("model      " + describe(workload));
         out.printf(Locale.ROOT, "kernel     %s, %d thread%s%n",
                 Products.kernelName(), Products.threads(),
@@ -146,13 +161,15 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "reference Transformer:"
                     + " d_model %d, %d heads, d_ff %d, %d + %d layers,"
                     + " dropout %.1f, vocabularies %d and %d, %,d"
-                    + " parameters; %d batches of %d %s pairs in turn",
+                    + " parameters; %d batches of %d %s pairs in turn,"
+                    + " each in %d shard%s",
                     c.model(), c.heads(), c.feedForward(),
                     c.encoderLayers(), c.decoderLayers(), c.dropout(),
                     task.sourceVocabulary().size(),
                     task.targetVocabulary().size(),
                     t.model().parameterCount(), TranslatorWorkload.BATCHES,
-                    TranslatorWorkload.BATCH, task.name());
+                    TranslatorWorkload.BATCH, task.name(), t.shards(),
+                    t.shards() == 1 ? "" : "s");
         }
         return String.format(Locale.ROOT, "workload: %d rows, d_model %d,"
                 + " d_ff %d, vocabulary %d, %d blocks without attention",

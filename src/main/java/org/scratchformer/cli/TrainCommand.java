@@ -61,10 +61,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--shards", description = "Parts of each batch, each"
-            + " trained on a thread of its own, 1 to the batch size"
-            + " (default: 2). Part of the run, as the seed is: another"
-            + " count gives other numbers.")
+    @Option(names = "--shards", description = "Parts of each batch, pairs"
+            + " of like lengths, trained on the threads at once, 1 to the"
+            + " batch size (default: 4). Part of the run, as the seed is:"
+            + " another count gives other numbers.")
     Integer shards;
 
     @Option(names = "--resume", description = "Continue the run in --out"

@@ -4,6 +4,7 @@ import java.util.List;
 import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
+import org.scratchformer.translation.DataParallel;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Split;
 import org.scratchformer.translation.Task;
@@ -28,7 +29,7 @@ public final class TranslatorWorkload implements TrainingStep {
     public static final int BATCH = 64;     // sentence pairs per step
     public static final int BATCHES = 20;   // the cycle of batches
     static final int WARMUP = 400;          // the schedule's, as `train`'s
-    public static final int SHARDS = 8;     // a batch's parts, one a thread
+    public static final int SHARDS = 4;     // a batch's parts (the presets')
     // end::sizes[]
 
     private final Translator model;
@@ -39,23 +40,33 @@ public final class TranslatorWorkload implements TrainingStep {
 
     /** The model and {@value #BATCHES} training batches from one seed. */
     public TranslatorWorkload(long seed) {
-        this(Task.named(TASK), seed);
+        this(seed, SHARDS);
     }
 
-    private TranslatorWorkload(Task task, long seed) {
+    /** The same, each batch in {@code shards} ({@link DataParallel}). */
+    public TranslatorWorkload(long seed, int shards) {
+        this(Task.named(TASK), seed, shards);
+    }
+
+    private TranslatorWorkload(Task task, long seed, int shards) {
         this(task, seed, Batcher.of(task, BATCH).batches(
-                task.pairs(Split.TRAIN, BATCH * BATCHES, seed)));
+                task.pairs(Split.TRAIN, BATCH * BATCHES, seed)), shards);
     }
 
     /** The model from {@code seed}, trained on {@code batches} in turn. */
     TranslatorWorkload(Task task, long seed, List<Batch> batches) {
+        this(task, seed, batches, SHARDS);
+    }
+
+    private TranslatorWorkload(Task task, long seed, List<Batch> batches,
+            int shards) {
         this.model = new Translator(ModelConfig.reference(),
                 task.sourceVocabulary().size(),
                 task.targetVocabulary().size(), new UnsharedRandom(seed));
         // steps: as many as the caller asks for; never validates
         this.trainer = new Trainer(model, task, new Trainer.Settings(
                 Integer.MAX_VALUE, BATCH, WARMUP, 1.0, 1.0, seed, BATCH, 0,
-                SHARDS));
+                shards));
         this.batches = List.copyOf(batches);
     }
 
@@ -68,6 +79,11 @@ public final class TranslatorWorkload implements TrainingStep {
         return trainer.step(steps, batch);  // optimizer steps count from 1
     }
     // end::step[]
+
+    /** The shards each batch is cut into. */
+    public int shards() {
+        return trainer.shards();
+    }
 
     @Override
     public int tokens() {

@@ -2,9 +2,6 @@ package org.scratchformer.translation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.Products;
@@ -36,6 +33,7 @@ import org.scratchformer.tensor.Tensor;
 public final class DataParallel {
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
+    private final List<List<Parameter>> parameters = new ArrayList<>();
 
     /** Shards of {@code model}'s batches, built by {@code batcher}. */
     public DataParallel(Translator model, Batcher batcher, int shards) {
@@ -47,6 +45,9 @@ public final class DataParallel {
         models.add(model);
         for (int k = 1; k < shards; k++) {
             models.add(model.replica());
+        }
+        for (Translator m : models) {  // in the same order in every model
+            parameters.add(List.copyOf(m.parameters().values()));
         }
     }
 
@@ -84,12 +85,10 @@ public final class DataParallel {
             loss.backward();
             losses[k] = loss.item();
         });
+        addGradients(parts.size());
         double total = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            total += losses[k];
-            if (k > 0) {
-                addGradients(models.get(k), model);  // in shard order
-            }
+        for (double shardLoss : losses) {
+            total += shardLoss;
         }
         return total;
     }
@@ -134,12 +133,21 @@ public final class DataParallel {
         return z ^ (z >>> 31);
     }
 
-    /** to's gradients += from's, parameter by parameter. */
-    private static void addGradients(Translator from, Translator to) {
-        Map<String, Parameter> target = to.parameters();
-        from.parameters().forEach((name, p) -> {
-            DMatrixRMaj sum = target.get(name).grad();
-            CommonOps_DDRM.addEquals(sum, p.grad());
+    /**
+     * The model's gradients += those of replicas 1 .. used − 1, each
+     * element summed in shard order; the parameters shared over the
+     * threads, which changes no bits.
+     */
+    private void addGradients(int used) {
+        List<Parameter> own = parameters.get(0);
+        Products.each(own.size(), p -> {
+            double[] sum = own.get(p).grad().data;
+            for (int k = 1; k < used; k++) {
+                double[] g = parameters.get(k).get(p).grad().data;
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += g[i];
+                }
+            }
         });
     }
 }

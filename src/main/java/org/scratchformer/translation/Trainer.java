@@ -79,6 +79,11 @@ public final class Trainer {
                 settings.warmup(), settings.rateFactor());
     }
 
+    /** The shards each batch is cut into: {@link Settings#shards()}. */
+    public int shards() {
+        return shards.shards();
+    }
+
     public Adam optimizer() {
         return adam;
     }

@@ -90,23 +90,23 @@ class TrainCommandTest {
 
     @Test
     void theShardsArePartOfTheRun(@TempDir Path dir) throws IOException {
-        Path two = dir.resolve("two");
+        Path four = dir.resolve("four");
         Path three = dir.resolve("three");
-        Result r = run(train(two, 2));
+        Result r = run(train(four, 2));
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("batches of 64 in 2 shards"), r.out());
+        assertTrue(r.out().contains("batches of 64 in 4 shards"), r.out());
         assertEquals(0, run(train(three, 2, "--shards", "3")).code());
         assertTrue(Files.readString(three.resolve(Checkpoint.RUN))
                 .contains("\"shards\" : 3"));
-        assertNotEquals(SafeTensors.read(two.resolve(Checkpoint.modelFile(2)))
+        assertNotEquals(SafeTensors.read(four.resolve(Checkpoint.modelFile(2)))
                 .tensors().get("output.bias").get(0), SafeTensors.read(
                         three.resolve(Checkpoint.modelFile(2))).tensors()
                         .get("output.bias").get(0), "another count, other"
                         + " numbers");
 
-        Result other = run(train(two, 4, "--resume", "--shards", "1"));
+        Result other = run(train(four, 4, "--resume", "--shards", "1"));
         assertEquals(2, other.code());
-        assertTrue(other.err().contains("--resume: " + two + " trains in 2"
+        assertTrue(other.err().contains("--resume: " + four + " trains in 4"
                 + " shards, not 1; a run keeps its shards"), other.err());
         Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
                 "65"));
