@@ -1,6 +1,7 @@
 package org.scratchformer.translation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
@@ -101,18 +102,17 @@ public final class DataParallel {
      * together, so that a shard's padding is small.
      */
     List<Batch> split(Batch batch) {
-        List<Pair> pairs = new ArrayList<>(batch.pairs());
-        int[] lengths = new int[pairs.size()];  // source + target words
-        for (int i = 0; i < lengths.length; i++) {
-            lengths[i] = batch.sourceLengths()[i] + batch.targetLengths()[i];
-        }
+        int[] source = batch.sourceLengths();
+        int[] target = batch.targetLengths();
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lengths.length; i++) {
+        for (int i = 0; i < batch.size(); i++) {
             order.add(i);
         }
-        order.sort((i, j) -> Integer.compare(lengths[j], lengths[i]));
-        for (int i = 0; i < lengths.length; i++) {
-            pairs.set(i, batch.pairs().get(order.get(i)));  // stable sort
+        // List.sort is stable: pairs of one length keep the batch's order
+        order.sort(Comparator.comparingInt(i -> -(source[i] + target[i])));
+        List<Pair> pairs = new ArrayList<>();
+        for (int i : order) {
+            pairs.add(batch.pairs().get(i));
         }
         int b = pairs.size();
         int n = Math.min(models.size(), b);  // at least one pair each
