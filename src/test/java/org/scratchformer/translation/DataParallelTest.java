@@ -86,6 +86,7 @@ class DataParallelTest {
                 "the same bits");
     }
 
+    // tag::batch-gradients[]
     @ParameterizedTest(name = "{0} shards")
     @ValueSource(ints = {2, 3, 9})
     void shardsGiveTheBatchsLossAndGradients(int shards) {
@@ -104,6 +105,7 @@ class DataParallelTest {
         }
         assertNotEquals(whole, parts, "sums in another order: other bits");
     }
+    // end::batch-gradients[]
 
     @ParameterizedTest(name = "{0} shards")
     @ValueSource(ints = {2, 3})
