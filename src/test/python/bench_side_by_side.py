@@ -53,7 +53,8 @@ What it does:
    ratios. PyTorch runs each batch whole, padded to its longest pair, in
    float64 and float32; for the reference model also in float64 in the
    shards the Java program cuts each batch into (DataParallel: the pairs
-   longest first, in runs each padded to its own longest), one shard after
+   longest first, cut where the padding is least, each run padded to its
+   own longest), one shard after
    another with the gradients accumulated: the same products as the Java
    program's step, on PyTorch's threads.
 
@@ -105,13 +106,43 @@ def padded(chunk):
                        for _, tgt in chunk]}
 
 
+def cuts(s, t, n):
+    """DataParallel.cuts: the n + 1 boundaries that cut pairs of source and
+    target lengths s, t into n runs sending the fewest rows through the
+    model, sum of pairs x (longest source + longest target); of equal
+    costs, the one whose last run starts earliest (as in Java)."""
+    b = len(s)
+    best = [[None] * (b + 1) for _ in range(n + 1)]
+    start = [[0] * (b + 1) for _ in range(n + 1)]
+    best[0][0] = 0
+    for g in range(1, n + 1):
+        for j in range(g, b + 1):
+            costs, longest_s, longest_t = {}, 0, 0
+            for i in range(j - 1, g - 2, -1):
+                longest_s, longest_t = max(longest_s, s[i]), max(longest_t,
+                                                                 t[i])
+                costs[i] = (j - i) * (longest_s + longest_t)
+            for i in range(g - 1, j):
+                if best[g - 1][i] is not None and (
+                        best[g][j] is None
+                        or best[g - 1][i] + costs[i] < best[g][j]):
+                    best[g][j] = best[g - 1][i] + costs[i]
+                    start[g][j] = i
+    at = [0] * (n + 1)
+    at[n] = b
+    for g in range(n, 0, -1):
+        at[g - 1] = start[g][at[g]]
+    return at
+
+
 def shards(chunk, count):
     """The chunk as DataParallel.split cuts it: the pairs longest first
-    (source words + target words + 1, a stable sort), in `count` runs of
-    consecutive pairs, each padded to its own longest."""
+    (source words + target words + 1, a stable sort), cut where the padding
+    is least into `count` runs, each padded to its own longest."""
     order = sorted(chunk, key=lambda pair: -(len(pair[0]) + len(pair[1]) + 1))
-    b, n = len(order), min(count, len(order))
-    return [padded(order[k * b // n:(k + 1) * b // n]) for k in range(n)]
+    at = cuts([len(src) for src, _ in order],
+              [len(tgt) + 1 for _, tgt in order], min(count, len(order)))
+    return [padded(order[at[k]:at[k + 1]]) for k in range(len(at) - 1)]
 
 
 def make_batches(lines, shard_count):

@@ -1,6 +1,7 @@
 package org.scratchformer.translation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.scratchformer.nn.Parameter;
@@ -73,7 +74,9 @@ public final class DataParallel {
         }
         List<Batch> parts = split(batch);
         double[] losses = new double[parts.size()];
-        Products.each(parts.size(), k -> {  // shard k on a thread of its own
+        int[] biggestFirst = biggestFirst(parts);  // the order threads take
+        Products.each(parts.size(), task -> {  // a shard on a free thread
+            int k = biggestFirst[task];
             Translator replica = models.get(k);
             replica.train();
             replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
@@ -97,9 +100,9 @@ public final class DataParallel {
 
     // tag::split[]
     /**
-     * The batch's pairs, longest first, in at most {@link #shards()} runs,
-     * each padded to its own longest sentences: pairs of like lengths
-     * together, so that a shard's padding is small.
+     * The batch's pairs, longest first, cut into at most {@link #shards()}
+     * runs where the padding is least ({@link #cuts}), each padded to its
+     * own longest sentences.
      */
     List<Batch> split(Batch batch) {
         int[] source = batch.sourceLengths();
@@ -110,20 +113,84 @@ public final class DataParallel {
         }
         // List.sort is stable: pairs of one length keep the batch's order
         order.sort(Comparator.comparingInt(i -> -(source[i] + target[i])));
+        int[] s = new int[order.size()];
+        int[] t = new int[order.size()];
         List<Pair> pairs = new ArrayList<>();
-        for (int i : order) {
-            pairs.add(batch.pairs().get(i));
+        for (int i = 0; i < s.length; i++) {
+            s[i] = source[order.get(i)];
+            t[i] = target[order.get(i)];
+            pairs.add(batch.pairs().get(order.get(i)));
         }
-        int b = pairs.size();
-        int n = Math.min(models.size(), b);  // at least one pair each
-        List<Batch> parts = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            parts.add(batcher.batch(pairs.subList(k * b / n,
-                    (k + 1) * b / n)));
+        int[] at = cuts(s, t, Math.min(models.size(), s.length));
+        List<Batch> parts = new ArrayList<>();
+        for (int k = 0; k + 1 < at.length; k++) {
+            parts.add(batcher.batch(pairs.subList(at[k], at[k + 1])));
         }
         return parts;
     }
+
+    /**
+     * Where to cut pairs 0..b−1 (source and target lengths s, t) into n
+     * runs of consecutive pairs so that the rows the runs send through the
+     * model, Σ pairs · (longest source + longest target), are fewest: the
+     * n + 1 boundaries, 0 first and b last. Dynamic programming: best[g][j]
+     * is the fewest rows for the first j pairs in g runs, and the last run
+     * of the best starts at the first i that gives it.
+     */
+    static int[] cuts(int[] s, int[] t, int n) {
+        int b = s.length;
+        long[][] best = new long[n + 1][b + 1];
+        int[][] from = new int[n + 1][b + 1];
+        for (long[] row : best) {
+            Arrays.fill(row, Long.MAX_VALUE);
+        }
+        best[0][0] = 0;
+        for (int g = 1; g <= n; g++) {
+            for (int j = g; j <= b; j++) {
+                int longestS = 0;
+                int longestT = 0;
+                long[] costs = new long[j];  // of the run i..j−1, by i
+                for (int i = j - 1; i >= g - 1; i--) {
+                    longestS = Math.max(longestS, s[i]);
+                    longestT = Math.max(longestT, t[i]);
+                    costs[i] = (long) (j - i) * (longestS + longestT);
+                }
+                for (int i = g - 1; i < j; i++) {
+                    if (best[g - 1][i] != Long.MAX_VALUE
+                            && best[g - 1][i] + costs[i] < best[g][j]) {
+                        best[g][j] = best[g - 1][i] + costs[i];
+                        from[g][j] = i;
+                    }
+                }
+            }
+        }
+        int[] at = new int[n + 1];
+        at[n] = b;
+        for (int g = n; g > 0; g--) {
+            at[g - 1] = from[g][at[g]];
+        }
+        return at;
+    }
     // end::split[]
+
+    /**
+     * The shards' numbers, most padded rows first (ties in shard order):
+     * the two threads start with the biggest, and the small ones fill in
+     * at the end.
+     */
+    static int[] biggestFirst(List<Batch> parts) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingInt(k -> -rows(parts.get(k))));
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rows a batch sends through the model: B·S + B·T. */
+    static int rows(Batch batch) {
+        return batch.size() * (batch.sourceLength() + batch.targetLength());
+    }
 
     /** Shard k's dropout seed: another stream for each shard and step. */
     static long shardSeed(long seed, int k) {

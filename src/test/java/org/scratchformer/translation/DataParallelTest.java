@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,17 +117,16 @@ class DataParallelTest {
     }
 
     @Test
-    void theShardsAreTheBatchLongestFirstInRunsOfNearlyEqualSize() {
+    void theShardsAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
         DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
                 4);
         List<Batch> parts = parallel.split(batch);
+        assertEquals(4, parts.size());
         List<Pair> joined = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
         for (Batch part : parts) {
             joined.addAll(part.pairs());
-            sizes.add(part.size());
         }
-        assertEquals(List.of(2, 2, 2, 3), sizes);
+        assertEquals(batch.size(), joined.size());
         assertEquals(new HashSet<>(batch.pairs()), new HashSet<>(joined));
         int[] lengths = new int[joined.size()];
         for (int i = 0; i < lengths.length; i++) {
@@ -142,11 +142,81 @@ class DataParallelTest {
         }
         int padded = 0;
         for (Batch part : parts) {
-            padded += part.size() * (part.sourceLength()
-                    + part.targetLength());
+            padded += DataParallel.rows(part);
         }
-        assertTrue(padded < batch.size() * (batch.sourceLength()
-                + batch.targetLength()), "less padding than the batch");
+        assertTrue(padded < DataParallel.rows(batch), "less padding than"
+                + " the batch");
+    }
+
+    /** Rows of the runs that the boundaries at cut pairs s, t into. */
+    static long rows(int[] s, int[] t, int[] at) {
+        long rows = 0;
+        for (int k = 0; k + 1 < at.length; k++) {
+            int longestS = 0;
+            int longestT = 0;
+            for (int i = at[k]; i < at[k + 1]; i++) {
+                longestS = Math.max(longestS, s[i]);
+                longestT = Math.max(longestT, t[i]);
+            }
+            rows += (long) (at[k + 1] - at[k]) * (longestS + longestT);
+        }
+        return rows;
+    }
+
+    /** The fewest rows of any n runs of pairs from..b−1, by trying all. */
+    static long fewestRows(int[] s, int[] t, int from, int n) {
+        int b = s.length;
+        if (n == 1) {
+            return rows(s, t, new int[] {from, b});
+        }
+        long fewest = Long.MAX_VALUE;
+        for (int end = from + 1; end <= b - (n - 1); end++) {
+            fewest = Math.min(fewest, rows(s, t, new int[] {from, end})
+                    + fewestRows(s, t, end, n - 1));
+        }
+        return fewest;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void theCutsGiveTheFewestRowsOfAnyCuts(int seed) {
+        Random random = new Random(seed);
+        int b = 1 + random.nextInt(10);
+        int[] s = new int[b];
+        int[] t = new int[b];
+        for (int i = 0; i < b; i++) {
+            s[i] = 1 + random.nextInt(9);
+            t[i] = 2 + random.nextInt(9);
+        }
+        for (int n = 1; n <= Math.min(b, 4); n++) {
+            int[] at = DataParallel.cuts(s, t, n);
+            assertEquals(n + 1, at.length);
+            assertEquals(0, at[0]);
+            assertEquals(b, at[n]);
+            for (int k = 0; k < n; k++) {
+                assertTrue(at[k] < at[k + 1], "no empty run: "
+                        + Arrays.toString(at));
+            }
+            assertEquals(fewestRows(s, t, 0, n), rows(s, t, at),
+                    Arrays.toString(s) + " " + Arrays.toString(t) + " in "
+                    + n + ": " + Arrays.toString(at));
+        }
+    }
+
+    @Test
+    void theThreadsTakeTheBiggestShardsFirst() {
+        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
+                4);
+        List<Batch> parts = parallel.split(batch);
+        int[] order = DataParallel.biggestFirst(parts);
+        assertEquals(Set.of(0, 1, 2, 3), new HashSet<>(List.of(order[0],
+                order[1], order[2], order[3])));
+        for (int i = 1; i < order.length; i++) {
+            int before = DataParallel.rows(parts.get(order[i - 1]));
+            int now = DataParallel.rows(parts.get(order[i]));
+            assertTrue(before > now || before == now
+                    && order[i - 1] < order[i], Arrays.toString(order));
+        }
     }
 
     @Test
