@@ -13,11 +13,11 @@ import org.scratchformer.tensor.Tensor;
  * A batch's loss and gradients computed in shards, each on a thread of its
  * own: chapter 13's data parallelism.
  *
- * <p>The batch's pairs are cut into {@code shards} runs of consecutive
- * pairs (sizes differing by at most one; fewer runs, of one pair each, when
- * the batch has fewer pairs than that), each padded to its own longest
- * sentences. Shard 0 runs on the model itself, shard k on replica k (the
- * same parameter matrices, gradients of its own, see
+ * <p>The batch's pairs, sorted longest first, are cut into {@code shards}
+ * runs of consecutive pairs where the padding is least (fewer runs, of one
+ * pair each, when the batch has fewer pairs than that), each padded to its
+ * own longest sentences. Shard 0 runs on the model itself, shard k on
+ * replica k (the same parameter matrices, gradients of its own, see
  * {@link Translator#replica()}). Shard k's loss is its mean over its N_k
  * target tokens times N_k / N, so that the shards' losses add up to the
  * batch's mean over all N tokens, and so do their gradients:
