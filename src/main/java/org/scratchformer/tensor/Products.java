@@ -186,7 +186,7 @@ public final class Products {
 
     private static final String POOL_NAME = "scratchformer-products-";
 
-    /** Set on the calling thread while it runs task 0 of {@link #each}. */
+    /** Set on the calling thread while it runs tasks of {@link #each}. */
     private static final ThreadLocal<Boolean> IN_TASK =
             ThreadLocal.withInitial(() -> false);
 
@@ -251,7 +251,7 @@ public final class Products {
         for (Future<?> helper : helpers) {
             RuntimeException failure = waitFor(helper, "a task failed");
             if (failure != null) {
-                throw failure;  // only an interrupt gets here
+                throw failure;  // an interrupt, or an Error in a task
             }
         }
         for (RuntimeException failure : failures) {

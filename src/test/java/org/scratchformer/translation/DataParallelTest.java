@@ -35,16 +35,16 @@ class DataParallelTest {
             0.1, NormPlacement.POST, true);
 
     static final Task TASK = Task.named("reverse");
-    final Batcher batcher = Batcher.of(TASK, 9);
+    static final Batcher BATCHER = Batcher.of(TASK, 9);
     // 9 pairs of different lengths: shards of unequal token counts
-    static final Batch BATCH = Batcher.of(TASK, 9).batch(
-            TASK.pairs(Split.TRAIN, 9, 3));
+    static final Batch BATCH = BATCHER.batch(TASK.pairs(Split.TRAIN, 9, 3));
+
+    final Batcher batcher = BATCHER;
     final Batch batch = BATCH;
 
     static Translator model(ModelConfig config) {
-        Task task = TASK;
-        return new Translator(config, task.sourceVocabulary().size(),
-                task.targetVocabulary().size(), new Random(5));
+        return new Translator(config, TASK.sourceVocabulary().size(),
+                TASK.targetVocabulary().size(), new Random(5));
     }
 
     /** The loss, then every gradient's numbers in parameter order. */
@@ -54,8 +54,8 @@ class DataParallelTest {
         try {
             Products.setThreads(threads);
             model.zeroGrad();
-            DataParallel parallel = new DataParallel(model,
-                    Batcher.of(TASK, 9), shards);
+            DataParallel parallel = new DataParallel(model, BATCHER,
+                    shards);
             List<Double> out = new ArrayList<>();
             out.add(parallel.lossAndGradients(BATCH, 42));
             for (Parameter p : model.parameters().values()) {
