@@ -80,7 +80,7 @@ public final class DataParallel {
             Translator replica = models.get(k);
             replica.train();
             replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
-            if (k > 0) {
+            if (k != 0) {
                 replica.zeroGrad();  // the model's were zeroed by the caller
             }
             Batch part = parts.get(k);

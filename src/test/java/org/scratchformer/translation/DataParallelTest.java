@@ -1,5 +1,6 @@
 package org.scratchformer.translation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.nn.Parameter;
+import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.transformer.NormPlacement;
@@ -254,6 +256,87 @@ class DataParallelTest {
             }
         }
         assertNotEquals(0.0, its.get("output.bias").grad().get(0, 0));
+    }
+
+    @Test
+    void twoShardsAreTwoPassesAsIfByHand() {
+        // what lossAndGradients does with two shards, spelled out
+        Translator model = model(DROPOUT);
+        Translator replica = model.replica();
+        List<Batch> parts = new DataParallel(model(DROPOUT), batcher, 2)
+                .split(batch);
+        List<Double> expected = new ArrayList<>();
+        double total = 0;
+        for (int k = 0; k < 2; k++) {
+            Translator m = k == 0 ? model : replica;
+            m.train();
+            m.reseedDropout(k == 0 ? 42 : DataParallel.shardSeed(42, k));
+            Tensor loss = Ops.scale(m.loss(parts.get(k)),
+                    (double) parts.get(k).targetTokens()
+                    / batch.targetTokens());
+            loss.backward();
+            total += loss.item();
+        }
+        expected.add(total);
+        Map<String, Parameter> its = replica.parameters();
+        model.parameters().forEach((name, p) -> {
+            for (int i = 0; i < p.grad().data.length; i++) {
+                expected.add(p.grad().data[i] + its.get(name).grad().data[i]);
+            }
+        });
+        assertEquals(expected, lossAndGradients(model(DROPOUT), 2, 2));
+    }
+
+    @Test
+    void aStepFromTheSameSeedGivesTheSameBitsInAnyModeAndAnyTime() {
+        for (int shards : new int[] {1, 3}) {
+            Translator model = model(DROPOUT);
+            DataParallel parallel = new DataParallel(model, batcher, shards);
+            List<Double> first = run(parallel, model, 7);
+            model.eval();  // as validation leaves it: trained with dropout
+            assertEquals(first, run(parallel, model, 7), shards + " shards");
+            assertNotEquals(first, run(parallel, model, 8));
+        }
+    }
+
+    /** The loss and gradients of one call, from zeroed gradients. */
+    static List<Double> run(DataParallel parallel, Translator model,
+            long seed) {
+        model.zeroGrad();
+        List<Double> out = new ArrayList<>();
+        out.add(parallel.lossAndGradients(BATCH, seed));
+        for (Parameter p : model.parameters().values()) {
+            for (double g : p.grad().data) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void ofEqualCutsTheLastShardStartsFirst() {
+        // the tie rule the side-by-side script copies: 5 pairs of one
+        // length cost 10 rows each however they are cut
+        int[] five = {5, 5, 5, 5};
+        assertArrayEquals(new int[] {0, 1, 4},
+                DataParallel.cuts(five, five, 2));
+        assertArrayEquals(new int[] {0, 1, 2, 4},
+                DataParallel.cuts(five, five, 3));
+    }
+
+    @Test
+    void theShardCountIsKept() {
+        assertEquals(3, new DataParallel(model(NO_DROPOUT), batcher, 3)
+                .shards());
+        assertEquals(2, new Trainer(model(NO_DROPOUT), TASK,
+                new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 2))
+                .shards());
+    }
+
+    @Test
+    void aShardsSeedIsSplitMix64s() {
+        // SplitMix64 from state 0: its first output is 0xE220A8397B1DCDAF
+        assertEquals(0xE220A8397B1DCDAFL, DataParallel.shardSeed(0, 1));
     }
 
     @Test
