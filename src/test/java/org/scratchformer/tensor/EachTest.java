@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -143,6 +145,89 @@ class EachTest {
             assertEquals(List.of("1 pool", "2 pool", "3 pool", "0 caller"),
                     ran);
         });
+    }
+
+    @Test
+    void theCallerTakesTasksTooWhileThePoolIsBusy() throws Exception {
+        withThreads(2, () -> {
+            CountDownLatch twoRan = new CountDownLatch(1);
+            boolean[] released = new boolean[1];
+            Products.each(3, i -> {
+                if (i == 1) {  // waits for task 2: another thread must run it
+                    released[0] = await(twoRan);
+                }
+                if (i == 2) {
+                    twoRan.countDown();
+                }
+            });
+            assertTrue(released[0], "task 2 ran while task 1 waited");
+        });
+    }
+
+    @Test
+    void anErrorOnThePoolIsReportedAsAFailedTask() throws Exception {
+        withThreads(2, () -> {
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class, () -> Products.each(2, i -> {
+                        if (i == 0) {
+                            sleep(200);  // task 1 goes to the pool
+                        } else {
+                            throw new AssertionError("task 1");
+                        }
+                    }));
+            assertEquals("Products: a task failed", e.getMessage());
+            assertEquals("task 1", e.getCause().getMessage());
+            IllegalStateException block = assertThrows(
+                    IllegalStateException.class, () -> Products.forRanges(
+                            64, 1L << 30, (lo, hi) -> {
+                                if (lo > 0) {
+                                    throw new IllegalArgumentException(
+                                            "range " + lo);
+                                }
+                            }));
+            assertEquals("Products: a block failed", block.getMessage());
+            assertEquals("range 32", block.getCause().getMessage());
+        });
+    }
+
+    @Test
+    void anInterruptedWaitSaysSoAndKeepsTheInterrupt() throws Exception {
+        withThreads(2, () -> {
+            CountDownLatch waiting = new CountDownLatch(1);
+            Throwable[] thrown = new Throwable[1];
+            boolean[] flag = new boolean[1];
+            Thread caller = new Thread(() -> {
+                try {
+                    Products.each(2, i -> {
+                        if (i == 0) {  // so that task 1 is the pool's
+                            await(waiting);
+                        } else {       // long enough to wait for
+                            waiting.countDown();
+                            sleep(1000);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    thrown[0] = e;
+                }
+                flag[0] = Thread.currentThread().isInterrupted();
+            });
+            caller.start();
+            await(waiting);
+            sleep(100);  // the caller is past its own task, waiting
+            caller.interrupt();
+            caller.join();
+            assertEquals("Products: interrupted", thrown[0].getMessage());
+            assertTrue(flag[0], "the interrupt is kept for the caller");
+        });
+    }
+
+    static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test
