@@ -38,6 +38,11 @@ public final class VectorKernel implements GemmKernel {
     // end::tile-sizes[]
     /** Below this many multiply-adds, packing costs more than it saves. */
     static final int SMALL = 2048;
+    /**
+     * Up to this many multiply-adds (attention's blocks per sentence and
+     * head), C is computed from A and B where they are, without packing.
+     */
+    static final int UNPACKED = 32768;
 
     private static final ThreadLocal<Buffers> BUFFERS =
             ThreadLocal.withInitial(Buffers::new);
@@ -73,6 +78,11 @@ public final class VectorKernel implements GemmKernel {
             }
         }
         Buffers buffers = BUFFERS.get();
+        if ((long) m * n * k <= UNPACKED) {
+            unpacked(transA, transB, m, n, k, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc, buffers.packedB);
+            return;
+        }
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -197,6 +207,142 @@ public final class VectorKernel implements GemmKernel {
                 NR);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(scratch, r * NR, c, ci + r * ldc, cols);
+        }
+    }
+
+    /**
+     * C += op(A)·op(B) for a small product: op(B)'s rows read where they
+     * are (Bᵀ copied once into {@code scratch} as rows), four rows of C at
+     * a time, two vectors and then one vector wide, the columns left over
+     * one by one. Every element is still one chain of FMAs over p = 0..k−1
+     * starting from C, so the bits are the packed path's.
+     */
+    private static void unpacked(boolean transA, boolean transB, int m,
+            int n, int k, double[] a, int aOffset, int lda,
+            double[] b, int bOffset, int ldb,
+            double[] c, int cOffset, int ldc, double[] scratch) {
+        double[] rows = b;
+        int r0 = bOffset;
+        int ldr = ldb;
+        if (transB) {  // op(B)[p][j] is b[j·ldb + p]: copy as (k, n) rows
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    scratch[p * n + j] = b[bOffset + j * ldb + p];
+                }
+            }
+            rows = scratch;
+            r0 = 0;
+            ldr = n;
+        }
+        int down = transA ? 1 : lda;   // op(A)[i][p] is a[i·down + p·along]
+        int along = transA ? lda : 1;
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOffset + i * down;
+            int ci = cOffset + i * ldc;
+            int j = 0;
+            for (; j + 2 * LANES <= n; j += 2 * LANES) {
+                fourRowsTwoVectors(a, a0, down, along, rows, r0 + j, ldr, k,
+                        c, ci + j, ldc);
+            }
+            for (; j + LANES <= n; j += LANES) {
+                fourRowsOneVector(a, a0, down, along, rows, r0 + j, ldr, k,
+                        c, ci + j, ldc);
+            }
+            for (int r = 0; r < 4; r++) {
+                oneRowScalar(a, a0 + r * down, along, rows, r0, ldr, k,
+                        c, ci + r * ldc, j, n);
+            }
+        }
+        for (; i < m; i++) {
+            int ai = aOffset + i * down;
+            int ci = cOffset + i * ldc;
+            int j = 0;
+            for (; j + LANES <= n; j += LANES) {
+                DoubleVector acc = load(c, ci + j);
+                for (int p = 0; p < k; p++) {
+                    acc = load(rows, r0 + p * ldr + j).fma(DoubleVector
+                            .broadcast(SPECIES, a[ai + p * along]), acc);
+                }
+                acc.intoArray(c, ci + j);
+            }
+            oneRowScalar(a, ai, along, rows, r0, ldr, k, c, ci, j, n);
+        }
+    }
+
+    /** C[0..4)[0..2·LANES) += A rows (4, k) · B rows (k, 2·LANES). */
+    private static void fourRowsTwoVectors(double[] a, int a0, int down,
+            int along, double[] b, int bAt, int ldb, int k,
+            double[] c, int c0, int ldc) {
+        DoubleVector c00 = load(c, c0);
+        DoubleVector c01 = load(c, c0 + LANES);
+        DoubleVector c10 = load(c, c0 + ldc);
+        DoubleVector c11 = load(c, c0 + ldc + LANES);
+        DoubleVector c20 = load(c, c0 + 2 * ldc);
+        DoubleVector c21 = load(c, c0 + 2 * ldc + LANES);
+        DoubleVector c30 = load(c, c0 + 3 * ldc);
+        DoubleVector c31 = load(c, c0 + 3 * ldc + LANES);
+        for (int p = 0; p < k; p++) {
+            DoubleVector b0 = load(b, bAt + p * ldb);
+            DoubleVector b1 = load(b, bAt + p * ldb + LANES);
+            int ap = a0 + p * along;
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[ap]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = DoubleVector.broadcast(SPECIES, a[ap + down]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = DoubleVector.broadcast(SPECIES, a[ap + 2 * down]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = DoubleVector.broadcast(SPECIES, a[ap + 3 * down]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + LANES);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + LANES);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + LANES);
+    }
+
+    /** C[0..4)[0..LANES) += A rows (4, k) · B rows (k, LANES). */
+    private static void fourRowsOneVector(double[] a, int a0, int down,
+            int along, double[] b, int bAt, int ldb, int k,
+            double[] c, int c0, int ldc) {
+        DoubleVector c0v = load(c, c0);
+        DoubleVector c1v = load(c, c0 + ldc);
+        DoubleVector c2v = load(c, c0 + 2 * ldc);
+        DoubleVector c3v = load(c, c0 + 3 * ldc);
+        for (int p = 0; p < k; p++) {
+            DoubleVector bp = load(b, bAt + p * ldb);
+            int ap = a0 + p * along;
+            c0v = bp.fma(DoubleVector.broadcast(SPECIES, a[ap]), c0v);
+            c1v = bp.fma(DoubleVector.broadcast(SPECIES, a[ap + down]), c1v);
+            c2v = bp.fma(DoubleVector.broadcast(SPECIES, a[ap + 2 * down]),
+                    c2v);
+            c3v = bp.fma(DoubleVector.broadcast(SPECIES, a[ap + 3 * down]),
+                    c3v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + ldc);
+        c2v.intoArray(c, c0 + 2 * ldc);
+        c3v.intoArray(c, c0 + 3 * ldc);
+    }
+
+    /** Row i of C, columns from..n−1, one element at a time. */
+    private static void oneRowScalar(double[] a, int ai, int along,
+            double[] b, int b0, int ldb, int k, double[] c, int ci,
+            int from, int n) {
+        for (int j = from; j < n; j++) {
+            double sum = c[ci + j];
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(a[ai + p * along], b[b0 + p * ldb + j], sum);
+            }
+            c[ci + j] = sum;
         }
     }
 
