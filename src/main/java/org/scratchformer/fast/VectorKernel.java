@@ -22,6 +22,10 @@ import org.scratchformer.tensor.PlainKernel;
  * with zeros: a tile at the edge of C is computed in full in a scratch tile
  * and only its valid part copied back.
  *
+ * <p>Small products (up to {@value #UNPACKED} multiply-adds: attention's
+ * blocks per sentence and head) skip packing: C is computed four rows at a
+ * time from A and B where they are.
+ *
  * <p>Each element of C is still one chain of FMAs over p = 0..k−1, the
  * order {@link PlainKernel} uses: the two give the same bits.
  */
