@@ -53,6 +53,7 @@ class TranslatorWorkloadTest {
         List<Batch> epoch = Batcher.of(task, b).shuffled(pairs, SEED, 0);
         TranslatorWorkload workload = new TranslatorWorkload(task, SEED,
                 epoch);
+        assertEquals(TranslatorWorkload.SHARDS, workload.shards());
         assertEquals(losses.get(0), workload.step(), 0.0, "step 1's loss");
         assertEquals(epoch.get(0).targetTokens(), workload.tokens());
         assertEquals(losses.get(1), workload.step(), 0.0, "step 2's loss");
