@@ -73,6 +73,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void theShardsAreNamedAndBounded() {
+        assertEquals(0, run("bench", "--steps", "1", "--warmup", "0",
+                "--shards", "2"), err.toString());
+        assertTrue(out.toString().contains("pairs in turn, each in 2"
+                + " shards\n"), out.toString());
+        assertEquals(2, run("bench", "--shards", "65"));
+        assertTrue(err.toString().contains("--shards must be 1 to 64, for"
+                + " the reference model only, got 65 for reference"),
+                err.toString());
+        assertEquals(2, run("bench", "--model", "workload", "--shards",
+                "2"));
+        assertTrue(err.toString().contains("got 2 for workload"),
+                err.toString());
+    }
+
+    @Test
     void zeroThreadsIsRefused() {
         assertEquals(2, run("bench", "--threads", "0"));
         assertTrue(err.toString().contains("--threads must be at least 1"),
