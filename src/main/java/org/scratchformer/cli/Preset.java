@@ -1,5 +1,6 @@
 package org.scratchformer.cli;
 
+import org.scratchformer.translation.DataParallel;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.transformer.NormPlacement;
@@ -14,8 +15,6 @@ enum Preset {
 
     static final int BATCH = 64;
     static final int TRAINING_PAIRS = 100_000;
-    /** Each batch in four shards of like lengths (chapter 13). */
-    static final int SHARDS = 4;
 
     final ModelConfig model;
     final int steps;
@@ -32,7 +31,7 @@ enum Preset {
         return new Trainer.Settings(total, BATCH, warmup,
                 1.0, 1.0, seed, TRAINING_PAIRS,
                 Math.max(1, Math.min(500, total)),
-                shards == null ? SHARDS : shards);
+                shards == null ? DataParallel.DEFAULT_SHARDS : shards);
     }
 
     static Preset of(String name) {

@@ -33,6 +33,9 @@ import org.scratchformer.tensor.Tensor;
  * another order, other dropout masks), so it is a setting of the run.
  */
 public final class DataParallel {
+    /** The shards of a batch unless a run says otherwise (chapter 13). */
+    public static final int DEFAULT_SHARDS = 4;
+
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
     private final List<List<Parameter>> parameters = new ArrayList<>();
@@ -80,8 +83,10 @@ public final class DataParallel {
             Translator replica = models.get(k);
             replica.train();
             replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
-            if (k != 0) {
-                replica.zeroGrad();  // the model's were zeroed by the caller
+            if (k != 0) {  // the model's were zeroed by the caller
+                for (Parameter p : parameters.get(k)) {
+                    p.zeroGrad();
+                }
             }
             Batch part = parts.get(k);
             Tensor loss = Ops.scale(replica.loss(part),
