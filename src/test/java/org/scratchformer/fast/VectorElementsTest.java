@@ -67,7 +67,8 @@ class VectorElementsTest {
             m[n] = 5;  // beyond n: never looked at
             if (n > 0 && trial > 0) {  // trial 0: all allowed
                 int bad = random.nextInt(n);
-                m[bad] = new double[] {Double.NaN, 1.0, -keep, 2, -0.0}[trial % 5];
+                double[] wrong = {Double.NaN, 1.0, -keep, 2, -0.0};
+                m[bad] = wrong[trial % 5];
                 if (random.nextBoolean() && bad + 1 < n) {
                     m[n - 1] = 3;  // a later one does not matter
                 }
