@@ -24,7 +24,8 @@ import org.scratchformer.tensor.PlainKernel;
  *
  * <p>Small products (up to {@value #UNPACKED} multiply-adds: attention's
  * blocks per sentence and head) skip packing: C is computed four rows at a
- * time from A and B where they are.
+ * time from A and B where they are; the columns after the last whole
+ * vector go through one more vector, zero-padded in scratch.
  *
  * <p>Each element of C is still one chain of FMAs over p = 0..k−1, the
  * order {@link PlainKernel} uses: the two give the same bits.
@@ -40,8 +41,8 @@ public final class VectorKernel implements GemmKernel {
     static final int MC = 72;    // rows per block: packed A in L2
     static final int NC = 512;   // columns per block: packed B in L2
     // end::tile-sizes[]
-    /** Below this many multiply-adds, packing costs more than it saves. */
-    static final int SMALL = 2048;
+    /** Below this many multiply-adds, the plain kernel's loops win. */
+    static final int SMALL = 64;
     /**
      * Up to this many multiply-adds (attention's blocks per sentence and
      * head), C is computed from A and B where they are, without packing.
@@ -82,9 +83,10 @@ public final class VectorKernel implements GemmKernel {
             }
         }
         Buffers buffers = BUFFERS.get();
-        if ((long) m * n * k <= UNPACKED) {
+        if ((long) m * n * k <= UNPACKED  // and op(B) fits the scratch
+                && (long) k * (n + LANES) <= buffers.packedB.length) {
             unpacked(transA, transB, m, n, k, a, aOffset, lda,
-                    b, bOffset, ldb, c, cOffset, ldc, buffers.packedB);
+                    b, bOffset, ldb, c, cOffset, ldc, buffers);
             return;
         }
         for (int jc = 0; jc < n; jc += NC) {
@@ -216,27 +218,54 @@ public final class VectorKernel implements GemmKernel {
 
     /**
      * C += op(A)·op(B) for a small product: op(B)'s rows read where they
-     * are (Bᵀ copied once into {@code scratch} as rows), four rows of C at
-     * a time, two vectors and then one vector wide, the columns left over
-     * one by one. Every element is still one chain of FMAs over p = 0..k−1
-     * starting from C, so the bits are the packed path's.
+     * are (Bᵀ copied once into the B buffer as rows), four rows of C at a
+     * time, two vectors and then one vector wide; the columns left over as
+     * one more vector, from op(B)'s last columns padded with zeros to a
+     * vector's width and through a scratch tile of C (one by one only when
+     * k is too long for the scratch). Every element is still one chain of
+     * FMAs over p = 0..k−1 starting from C, so the bits are the packed
+     * path's: the padded lanes are computed and thrown away.
      */
     private static void unpacked(boolean transA, boolean transB, int m,
             int n, int k, double[] a, int aOffset, int lda,
             double[] b, int bOffset, int ldb,
-            double[] c, int cOffset, int ldc, double[] scratch) {
-        double[] rows = b;
+            double[] c, int cOffset, int ldc, Buffers buffers) {
+        int full = n - n % LANES;  // columns in whole vectors
+        double[] rows = b;         // op(B) as (k, n) rows
         int r0 = bOffset;
         int ldr = ldb;
+        double[] tail = null;      // its columns after the whole vectors,
+        int t0 = 0;                // padded with zeros to one vector
+        int ldt = LANES;
         if (transB) {  // op(B)[p][j] is b[j·ldb + p]: copy as (k, n) rows
+            int padded = full < n ? full + LANES : n;
+            rows = buffers.packedB;
+            r0 = 0;
+            ldr = padded;
             for (int j = 0; j < n; j++) {
+                int from = bOffset + j * ldb;
                 for (int p = 0; p < k; p++) {
-                    scratch[p * n + j] = b[bOffset + j * ldb + p];
+                    rows[p * padded + j] = b[from + p];
                 }
             }
-            rows = scratch;
-            r0 = 0;
-            ldr = n;
+            for (int j = n; j < padded; j++) {
+                for (int p = 0; p < k; p++) {
+                    rows[p * padded + j] = 0.0;
+                }
+            }
+            if (full < n) {
+                tail = rows;
+                t0 = full;
+                ldt = padded;
+            }
+        } else if (full < n && k * LANES <= buffers.packedA.length) {
+            tail = buffers.packedA;
+            for (int p = 0; p < k; p++) {
+                for (int t = 0; t < LANES; t++) {
+                    tail[p * LANES + t] = full + t < n
+                            ? b[bOffset + p * ldb + full + t] : 0.0;
+                }
+            }
         }
         int down = transA ? 1 : lda;   // op(A)[i][p] is a[i·down + p·along]
         int along = transA ? lda : 1;
@@ -249,29 +278,67 @@ public final class VectorKernel implements GemmKernel {
                 fourRowsTwoVectors(a, a0, down, along, rows, r0 + j, ldr, k,
                         c, ci + j, ldc);
             }
-            for (; j + LANES <= n; j += LANES) {
+            for (; j < full; j += LANES) {
                 fourRowsOneVector(a, a0, down, along, rows, r0 + j, ldr, k,
                         c, ci + j, ldc);
             }
-            for (int r = 0; r < 4; r++) {
-                oneRowScalar(a, a0 + r * down, along, rows, r0, ldr, k,
-                        c, ci + r * ldc, j, n);
+            if (tail != null) {  // in a scratch tile of 4 rows × LANES
+                double[] tile = buffers.tile;
+                toTile(c, ci + full, ldc, tile, 4, n - full);
+                fourRowsOneVector(a, a0, down, along, tail, t0, ldt, k,
+                        tile, 0, LANES);
+                fromTile(tile, c, ci + full, ldc, 4, n - full);
+            } else {
+                for (int r = 0; r < 4; r++) {
+                    oneRowScalar(a, a0 + r * down, along, rows, r0, ldr, k,
+                            c, ci + r * ldc, full, n);
+                }
             }
         }
         for (; i < m; i++) {
             int ai = aOffset + i * down;
             int ci = cOffset + i * ldc;
-            int j = 0;
-            for (; j + LANES <= n; j += LANES) {
-                DoubleVector acc = load(c, ci + j);
-                for (int p = 0; p < k; p++) {
-                    acc = load(rows, r0 + p * ldr + j).fma(DoubleVector
-                            .broadcast(SPECIES, a[ai + p * along]), acc);
-                }
-                acc.intoArray(c, ci + j);
+            for (int j = 0; j < full; j += LANES) {
+                oneRowOneVector(a, ai, along, rows, r0 + j, ldr, k, c,
+                        ci + j);
             }
-            oneRowScalar(a, ai, along, rows, r0, ldr, k, c, ci, j, n);
+            if (tail != null) {
+                double[] tile = buffers.tile;
+                toTile(c, ci + full, ldc, tile, 1, n - full);
+                oneRowOneVector(a, ai, along, tail, t0, ldt, k, tile, 0);
+                fromTile(tile, c, ci + full, ldc, 1, n - full);
+            } else {
+                oneRowScalar(a, ai, along, rows, r0, ldr, k, c, ci, full, n);
+            }
         }
+    }
+
+    /** C's rows × cols block at c0 into the tile, rows LANES long, padded. */
+    private static void toTile(double[] c, int c0, int ldc, double[] tile,
+            int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(c, c0 + r * ldc, tile, r * LANES, cols);
+            Arrays.fill(tile, r * LANES + cols, (r + 1) * LANES, 0.0);
+        }
+    }
+
+    /** The tile's rows × cols values back into C's block at c0. */
+    private static void fromTile(double[] tile, double[] c, int c0, int ldc,
+            int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * LANES, c, c0 + r * ldc, cols);
+        }
+    }
+
+    /** C[0][0..LANES) += A row (1, k) · B rows (k, LANES). */
+    private static void oneRowOneVector(double[] a, int ai, int along,
+            double[] b, int bAt, int ldb, int k, double[] c, int c0) {
+        DoubleVector acc = load(c, c0);
+        for (int p = 0; p < k; p++) {
+            acc = load(b, bAt + p * ldb).fma(DoubleVector
+                    .broadcast(SPECIES, a[ai + p * along]), acc);
+        }
+        acc.intoArray(c, c0);
     }
 
     /** C[0..4)[0..2·LANES) += A rows (4, k) · B rows (k, 2·LANES). */
