@@ -1,7 +1,7 @@
 package org.scratchformer.optim;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -20,8 +20,10 @@ final class AdamMoments {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final Map<String, DMatrixRMaj> first = new HashMap<>();
-    private final Map<String, DMatrixRMaj> second = new HashMap<>();
+    private final Map<String, DMatrixRMaj> first =
+            new ConcurrentHashMap<>();  // updated on several threads
+    private final Map<String, DMatrixRMaj> second =
+            new ConcurrentHashMap<>();
 
     AdamMoments(double beta1, double beta2, double eps) {
         this.beta1 = beta1;

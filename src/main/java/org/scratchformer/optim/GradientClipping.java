@@ -1,12 +1,15 @@
 package org.scratchformer.optim;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
+import org.scratchformer.tensor.Products;
 
 /**
  * Rescales all gradients together when their joint norm is too large.
@@ -38,18 +41,26 @@ public final class GradientClipping {
         }
         Set<Parameter> seen = Collections.newSetFromMap(
                 new IdentityHashMap<>());  // a tied weight counts once
-        double squares = 0;
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            if (seen.add(e.getValue())) {
-                squares += squaredNorm(e.getKey(), e.getValue().grad());
+        List<String> names = new ArrayList<>();
+        List<Parameter> distinct = new ArrayList<>();
+        parameters.forEach((name, p) -> {
+            if (seen.add(p)) {
+                names.add(name);
+                distinct.add(p);
             }
+        });
+        double[] each = new double[distinct.size()];  // on the threads
+        Products.each(distinct.size(), i -> each[i] = squaredNorm(
+                names.get(i), distinct.get(i).grad()));
+        double squares = 0;
+        for (double parameterSquares : each) {  // added in order: same bits
+            squares += parameterSquares;
         }
         double norm = Math.sqrt(squares);
         double coefficient = maxNorm / (norm + EPSILON);
         if (coefficient < 1) {
-            for (Parameter p : seen) {
-                CommonOps_DDRM.scale(coefficient, p.grad());
-            }
+            Products.each(distinct.size(), i -> CommonOps_DDRM.scale(
+                    coefficient, distinct.get(i).grad()));
         }
         return norm;
     }

@@ -3,10 +3,13 @@ package org.scratchformer.optim;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
+import org.scratchformer.tensor.Products;
 
 /**
  * Changes parameters in place, one step at a time, from their gradients.
@@ -25,6 +28,7 @@ import org.scratchformer.nn.Parameter;
 public abstract class Optimizer {
     private final String name;
     private final Map<String, Parameter> parameters;
+    private final List<String> names;  // the keys, in order, for the threads
     private double learningRate;
     private int stepCount;
 
@@ -32,6 +36,7 @@ public abstract class Optimizer {
             double learningRate) {
         this.name = name;
         this.parameters = distinct(name, parameters);
+        this.names = List.copyOf(this.parameters.keySet());
         requirePositive("the learning rate", learningRate);
         this.learningRate = learningRate;
     }
@@ -40,7 +45,7 @@ public abstract class Optimizer {
     /** One update of every parameter; the step count t starts at 1. */
     public final void step() {
         stepCount++;
-        parameters.forEach(this::update);
+        forEachParameter(this::update);  // on the threads (chapter 13)
     }
     // end::step[]
 
@@ -52,6 +57,17 @@ public abstract class Optimizer {
         for (Parameter p : parameters.values()) {
             p.zeroGrad();
         }
+    }
+
+    /**
+     * Runs {@code body} once for each parameter, the parameters shared out
+     * over the products' threads ({@link Products#each}): each parameter's
+     * numbers are written by one thread in their own order, so the results
+     * are the same bits for any number of threads.
+     */
+    private void forEachParameter(BiConsumer<String, Parameter> body) {
+        Products.each(names.size(),
+                i -> body.accept(names.get(i), parameters.get(names.get(i))));
     }
 
     /** The learning rate the next step uses. */

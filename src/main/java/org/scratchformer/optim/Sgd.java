@@ -1,7 +1,7 @@
 package org.scratchformer.optim;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
@@ -19,7 +19,8 @@ import org.scratchformer.nn.Parameter;
 public final class Sgd extends Optimizer {
     private final double momentum;
     private final double weightDecay;
-    private final Map<String, DMatrixRMaj> velocity = new HashMap<>();
+    private final Map<String, DMatrixRMaj> velocity =
+            new ConcurrentHashMap<>();  // updated on several threads
 
     /** Plain gradient descent: p = p − lr·grad. */
     public Sgd(Map<String, Parameter> parameters, double learningRate) {
