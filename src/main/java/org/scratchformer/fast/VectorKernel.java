@@ -59,6 +59,15 @@ public final class VectorKernel implements GemmKernel {
         final double[] packedA = new double[MC * KC];
         final double[] packedB = new double[KC * NC];  // NR divides NC
         final double[] tile = new double[MR * NR];
+        /** A small product's last columns of op(B), k rows of LANES. */
+        private double[] tail = new double[KC * LANES];
+
+        double[] tail(int length) {
+            if (tail.length < length) {  // a long k: grown once, kept
+                tail = new double[length];
+            }
+            return tail;
+        }
     }
 
     @Override
@@ -83,8 +92,7 @@ public final class VectorKernel implements GemmKernel {
             }
         }
         Buffers buffers = BUFFERS.get();
-        if ((long) m * n * k <= UNPACKED  // and op(B) fits the scratch
-                && (long) k * (n + LANES) <= buffers.packedB.length) {
+        if ((long) m * n * k <= UNPACKED) {
             unpacked(transA, transB, m, n, k, a, aOffset, lda,
                     b, bOffset, ldb, c, cOffset, ldc, buffers);
             return;
@@ -221,49 +229,36 @@ public final class VectorKernel implements GemmKernel {
      * are (Bᵀ copied once into the B buffer as rows), four rows of C at a
      * time, two vectors and then one vector wide; the columns left over as
      * one more vector, from op(B)'s last columns padded with zeros to a
-     * vector's width and through a scratch tile of C (one by one only when
-     * k is too long for the scratch). Every element is still one chain of
-     * FMAs over p = 0..k−1 starting from C, so the bits are the packed
-     * path's: the padded lanes are computed and thrown away.
+     * vector's width and through a scratch tile of C. Every element is
+     * still one chain of FMAs over p = 0..k−1 starting from C, so the bits
+     * are the packed path's: the padded lanes are computed and thrown
+     * away.
      */
     private static void unpacked(boolean transA, boolean transB, int m,
             int n, int k, double[] a, int aOffset, int lda,
             double[] b, int bOffset, int ldb,
             double[] c, int cOffset, int ldc, Buffers buffers) {
-        int full = n - n % LANES;  // columns in whole vectors
-        double[] rows = b;         // op(B) as (k, n) rows
+        double[] rows = b;  // op(B) as (k, n) rows
         int r0 = bOffset;
         int ldr = ldb;
-        double[] tail = null;      // its columns after the whole vectors,
-        int t0 = 0;                // padded with zeros to one vector
-        int ldt = LANES;
         if (transB) {  // op(B)[p][j] is b[j·ldb + p]: copy as (k, n) rows
-            int padded = full < n ? full + LANES : n;
-            rows = buffers.packedB;
+            rows = buffers.packedB;  // k·n ≤ UNPACKED fits
             r0 = 0;
-            ldr = padded;
+            ldr = n;
             for (int j = 0; j < n; j++) {
-                int from = bOffset + j * ldb;
                 for (int p = 0; p < k; p++) {
-                    rows[p * padded + j] = b[from + p];
+                    rows[p * n + j] = b[bOffset + j * ldb + p];
                 }
             }
-            for (int j = n; j < padded; j++) {
-                for (int p = 0; p < k; p++) {
-                    rows[p * padded + j] = 0.0;
-                }
-            }
-            if (full < n) {
-                tail = rows;
-                t0 = full;
-                ldt = padded;
-            }
-        } else if (full < n && k * LANES <= buffers.packedA.length) {
-            tail = buffers.packedA;
+        }
+        int full = n - n % LANES;  // columns in whole vectors
+        double[] tail = null;      // the columns after them, padded
+        if (full < n) {
+            tail = buffers.tail(k * LANES);
             for (int p = 0; p < k; p++) {
                 for (int t = 0; t < LANES; t++) {
                     tail[p * LANES + t] = full + t < n
-                            ? b[bOffset + p * ldb + full + t] : 0.0;
+                            ? rows[r0 + p * ldr + full + t] : 0.0;
                 }
             }
         }
@@ -285,14 +280,9 @@ public final class VectorKernel implements GemmKernel {
             if (tail != null) {  // in a scratch tile of 4 rows × LANES
                 double[] tile = buffers.tile;
                 toTile(c, ci + full, ldc, tile, 4, n - full);
-                fourRowsOneVector(a, a0, down, along, tail, t0, ldt, k,
+                fourRowsOneVector(a, a0, down, along, tail, 0, LANES, k,
                         tile, 0, LANES);
                 fromTile(tile, c, ci + full, ldc, 4, n - full);
-            } else {
-                for (int r = 0; r < 4; r++) {
-                    oneRowScalar(a, a0 + r * down, along, rows, r0, ldr, k,
-                            c, ci + r * ldc, full, n);
-                }
             }
         }
         for (; i < m; i++) {
@@ -305,10 +295,8 @@ public final class VectorKernel implements GemmKernel {
             if (tail != null) {
                 double[] tile = buffers.tile;
                 toTile(c, ci + full, ldc, tile, 1, n - full);
-                oneRowOneVector(a, ai, along, tail, t0, ldt, k, tile, 0);
+                oneRowOneVector(a, ai, along, tail, 0, LANES, k, tile, 0);
                 fromTile(tile, c, ci + full, ldc, 1, n - full);
-            } else {
-                oneRowScalar(a, ai, along, rows, r0, ldr, k, c, ci, full, n);
             }
         }
     }
@@ -402,19 +390,6 @@ public final class VectorKernel implements GemmKernel {
         c1v.intoArray(c, c0 + ldc);
         c2v.intoArray(c, c0 + 2 * ldc);
         c3v.intoArray(c, c0 + 3 * ldc);
-    }
-
-    /** Row i of C, columns from..n−1, one element at a time. */
-    private static void oneRowScalar(double[] a, int ai, int along,
-            double[] b, int b0, int ldb, int k, double[] c, int ci,
-            int from, int n) {
-        for (int j = from; j < n; j++) {
-            double sum = c[ci + j];
-            for (int p = 0; p < k; p++) {
-                sum = Math.fma(a[ai + p * along], b[b0 + p * ldb + j], sum);
-            }
-            c[ci + j] = sum;
-        }
     }
 
     // tag::pack[]

@@ -18,8 +18,8 @@ class VectorKernelTest {
     // m × n × k: past MC = 72 rows, NC = 512 columns, KC = 256 inner steps,
     // with edge tiles; one big enough to leave the plain kernel; and small
     // ones without packing (attention's blocks: rows in fours and not,
-    // two vectors, one, and columns left over, through a padded vector or,
-    // when k is too long for the scratch, one at a time); tiny ones
+    // two vectors, one, and columns left over through a padded vector,
+    // also for a k that outgrows the first scratch); tiny ones
     static final int[][] SHAPES = {{7, 600, 3}, {100, 20, 260},
         {13, 530, 259}, {6, 16, 22}, {150, 9, 40}, {12, 12, 32},
         {13, 32, 14}, {9, 7, 40}, {4, 8, 64}, {3, 13, 55}, {33, 30, 32},
