@@ -49,12 +49,12 @@ public final class GradientClipping {
                 distinct.add(p);
             }
         });
-        double[] each = new double[distinct.size()];  // on the threads
-        Products.each(distinct.size(), i -> each[i] = squaredNorm(
+        double[] sums = new double[distinct.size()];  // on the threads
+        Products.each(distinct.size(), i -> sums[i] = squaredNorm(
                 names.get(i), distinct.get(i).grad()));
         double squares = 0;
-        for (double parameterSquares : each) {  // added in order: same bits
-            squares += parameterSquares;
+        for (double sum : sums) {  // added in order: the same bits
+            squares += sum;
         }
         double norm = Math.sqrt(squares);
         double coefficient = maxNorm / (norm + EPSILON);
