@@ -211,16 +211,32 @@ public final class VectorKernel implements GemmKernel {
     private static void edgeTile(Buffers buffers, int aBase, int bBase,
             int kc, double[] c, int ci, int ldc, int rows, int cols) {
         double[] scratch = buffers.tile;
-        for (int r = 0; r < MR; r++) {
-            for (int j = 0; j < NR; j++) {
-                scratch[r * NR + j] = r < rows && j < cols
-                        ? c[ci + r * ldc + j] : 0.0;
-            }
-        }
+        toScratch(c, ci, ldc, rows, cols, scratch, MR, NR);
         tile(buffers.packedA, aBase, buffers.packedB, bBase, kc, scratch, 0,
                 NR);
+        fromScratch(scratch, NR, c, ci, ldc, rows, cols);
+    }
+
+    /**
+     * C's rows × cols block at c0 into the top left of a scratch tile of
+     * tileRows × width, the rest of the tile zeros.
+     */
+    private static void toScratch(double[] c, int c0, int ldc, int rows,
+            int cols, double[] scratch, int tileRows, int width) {
+        for (int r = 0; r < tileRows; r++) {
+            int from = r < rows ? cols : 0;
+            if (from > 0) {
+                System.arraycopy(c, c0 + r * ldc, scratch, r * width, cols);
+            }
+            Arrays.fill(scratch, r * width + from, (r + 1) * width, 0.0);
+        }
+    }
+
+    /** The scratch tile's top left rows × cols back into C's block at c0. */
+    private static void fromScratch(double[] scratch, int width, double[] c,
+            int c0, int ldc, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(scratch, r * NR, c, ci + r * ldc, cols);
+            System.arraycopy(scratch, r * width, c, c0 + r * ldc, cols);
         }
     }
 
@@ -279,10 +295,10 @@ public final class VectorKernel implements GemmKernel {
             }
             if (tail != null) {  // in a scratch tile of 4 rows × LANES
                 double[] tile = buffers.tile;
-                toTile(c, ci + full, ldc, tile, 4, n - full);
+                toScratch(c, ci + full, ldc, 4, n - full, tile, 4, LANES);
                 fourRowsOneVector(a, a0, down, along, tail, 0, LANES, k,
                         tile, 0, LANES);
-                fromTile(tile, c, ci + full, ldc, 4, n - full);
+                fromScratch(tile, LANES, c, ci + full, ldc, 4, n - full);
             }
         }
         for (; i < m; i++) {
@@ -294,27 +310,10 @@ public final class VectorKernel implements GemmKernel {
             }
             if (tail != null) {
                 double[] tile = buffers.tile;
-                toTile(c, ci + full, ldc, tile, 1, n - full);
+                toScratch(c, ci + full, ldc, 1, n - full, tile, 1, LANES);
                 oneRowOneVector(a, ai, along, tail, 0, LANES, k, tile, 0);
-                fromTile(tile, c, ci + full, ldc, 1, n - full);
+                fromScratch(tile, LANES, c, ci + full, ldc, 1, n - full);
             }
-        }
-    }
-
-    /** C's rows × cols block at c0 into the tile, rows LANES long, padded. */
-    private static void toTile(double[] c, int c0, int ldc, double[] tile,
-            int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(c, c0 + r * ldc, tile, r * LANES, cols);
-            Arrays.fill(tile, r * LANES + cols, (r + 1) * LANES, 0.0);
-        }
-    }
-
-    /** The tile's rows × cols values back into C's block at c0. */
-    private static void fromTile(double[] tile, double[] c, int c0, int ldc,
-            int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(tile, r * LANES, c, c0 + r * ldc, cols);
         }
     }
 

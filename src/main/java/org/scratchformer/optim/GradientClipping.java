@@ -1,11 +1,7 @@
 package org.scratchformer.optim;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
@@ -39,16 +35,13 @@ public final class GradientClipping {
             throw new IllegalArgumentException("clipByGlobalNorm: maxNorm"
                     + " must be a positive finite number, got " + maxNorm);
         }
-        Set<Parameter> seen = Collections.newSetFromMap(
-                new IdentityHashMap<>());  // a tied weight counts once
-        List<String> names = new ArrayList<>();
-        List<Parameter> distinct = new ArrayList<>();
-        parameters.forEach((name, p) -> {
-            if (seen.add(p)) {
-                names.add(name);
-                distinct.add(p);
-            }
-        });
+        Map<String, Parameter> once =  // a tied weight counts once
+                Optimizer.withoutRepeats(parameters);
+        List<String> names = List.copyOf(once.keySet());
+        List<Parameter> distinct = List.copyOf(once.values());
+        if (distinct.isEmpty()) {
+            return 0;  // no gradients: their norm is 0, nothing to scale
+        }
         double[] sums = new double[distinct.size()];  // on the threads
         Products.each(distinct.size(), i -> sums[i] = squaredNorm(
                 names.get(i), distinct.get(i).grad()));

@@ -176,6 +176,15 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(optimizer + ": no parameters"
                     + " to optimize");
         }
+        return withoutRepeats(parameters);
+    }
+
+    /**
+     * The parameters in order, a tied weight (one parameter under two
+     * names) once, under its first name.
+     */
+    static Map<String, Parameter> withoutRepeats(
+            Map<String, Parameter> parameters) {
         Set<Parameter> seen = Collections.newSetFromMap(
                 new IdentityHashMap<>());
         Map<String, Parameter> kept = new LinkedHashMap<>();

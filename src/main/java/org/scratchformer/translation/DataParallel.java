@@ -154,16 +154,14 @@ public final class DataParallel {
             for (int j = g; j <= b; j++) {
                 int longestS = 0;
                 int longestT = 0;
-                long[] costs = new long[j];  // of the run i..j−1, by i
+                // the last run i..j−1, i from j−1 down: ≤ keeps the first i
                 for (int i = j - 1; i >= g - 1; i--) {
                     longestS = Math.max(longestS, s[i]);
                     longestT = Math.max(longestT, t[i]);
-                    costs[i] = (long) (j - i) * (longestS + longestT);
-                }
-                for (int i = g - 1; i < j; i++) {
+                    long cost = (long) (j - i) * (longestS + longestT);
                     if (best[g - 1][i] != Long.MAX_VALUE
-                            && best[g - 1][i] + costs[i] < best[g][j]) {
-                        best[g][j] = best[g - 1][i] + costs[i];
+                            && best[g - 1][i] + cost <= best[g][j]) {
+                        best[g][j] = best[g - 1][i] + cost;
                         from[g][j] = i;
                     }
                 }

@@ -69,6 +69,11 @@ class GradientClippingTest {
     }
 
     @Test
+    void noParametersHaveTheNormZero() {
+        assertEquals(0.0, GradientClipping.clipByGlobalNorm(Map.of(), 1.0));
+    }
+
+    @Test
     void aNonFiniteGradientIsNamedNotClipped() {
         Map<String, Parameter> params = withGrads(new double[] {1, 2},
                 new double[] {Double.NaN});
