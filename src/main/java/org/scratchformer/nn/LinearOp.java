@@ -74,14 +74,14 @@ public class LinearOp implements Op {
         DMatrixRMaj w = inputs.get(1);
         int cols = dZ.numCols;
         DMatrixRMaj dX = Products.multTransB(dZ, w);  // (N, in)
-        DMatrixRMaj dW = Products.multTransA(x, dZ);  // (in, out)
         DMatrixRMaj db = new DMatrixRMaj(1, cols);    // (1, out)
         for (int n = 0; n < dZ.numRows; n++) {
             for (int c = 0; c < cols; c++) {
                 db.data[c] += dZ.data[n * cols + c];  // each column top down
             }
         }
-        return new Grads(dX, dW, db);
+        // dW (in, out) = Xᵀ·dZ, added by the engine into W's gradient
+        return new Grads(dX, null, db).product(1, true, x, false, dZ);
     }
     // end::affine[]
 

@@ -87,10 +87,12 @@ public final class Engine {
         checkGrads(t.op(), inputs, grads);
         for (int i = 0; i < inputs.size(); i++) {
             Tensor input = inputs.get(i);
-            if (grads.get(i) != null && input.requiresGrad()) {
+            if (grads.has(i) && input.requiresGrad()) {
                 // accumulate: the input may feed several ops
                 if (grads.isBlock()) {
                     grads.addInto(i, input.grad());  // += into the block
+                } else if (grads.isProduct(i) && input.hasGrad()) {
+                    grads.addProductInto(i, input.grad());  // ch. 13
                 } else {
                     receive(input, grads.get(i), owned(t, x, grads, i));
                 }
@@ -128,8 +130,9 @@ public final class Engine {
                 return false;
             }
         }
-        for (int j = 0; j < grads.size(); j++) {
-            if (j != i && grads.get(j) != null && data == grads.get(j).data) {
+        for (int j = 0; j < grads.size(); j++) {  // a product is new
+            if (j != i && grads.has(j) && !grads.isProduct(j)
+                    && data == grads.get(j).data) {
                 return false;
             }
         }
@@ -145,15 +148,17 @@ public final class Engine {
                     + "), returned " + grads.size());
         }
         for (int i = 0; i < inputs.size(); i++) {
-            DMatrixRMaj g = grads.get(i);
-            if (g != null && !grads.isBlock()
-                    && !Shapes.same(g, inputs.get(i).value())) {
+            DMatrixRMaj x = inputs.get(i).value();
+            if (grads.has(i) && !grads.isBlock()
+                    && (grads.rows(i) != x.numRows
+                        || grads.cols(i) != x.numCols)) {
                 throw new IllegalStateException(op.name() + ": backward"
-                        + " returned a gradient of shape " + Shapes.of(g)
+                        + " returned a gradient of shape "
+                        + Shapes.of(grads.rows(i), grads.cols(i))
                         + " for input " + i + " of shape "
                         + inputs.get(i).shape());
             }
-            if (g != null && grads.isBlock()) {
+            if (grads.has(i) && grads.isBlock()) {
                 checkBlock(op, inputs, grads, i);
             }
         }
