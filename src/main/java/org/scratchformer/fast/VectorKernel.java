@@ -4,6 +4,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.scratchformer.tensor.GemmKernel;
+import org.scratchformer.tensor.KernelCache;
 import org.scratchformer.tensor.PlainKernel;
 
 /**
@@ -97,17 +98,25 @@ public final class VectorKernel implements GemmKernel {
                     b, bOffset, ldb, c, cOffset, ldc, buffers);
             return;
         }
+        double[] kept = keptPanels(transB, n, k, b, bOffset, ldb);
+        int at = 0;  // where the (jc, pc) panels start in kept
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOffset, ldb, pc, kc, jc, nc,
-                        buffers.packedB);
+                double[] pb = kept;
+                int pbAt = at;
+                if (kept == null) {  // packed here, for this call only
+                    pb = buffers.packedB;
+                    pbAt = 0;
+                    packB(transB, b, bOffset, ldb, pc, kc, jc, nc, pb, 0);
+                }
+                at += kc * padded(nc);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(transA, a, aOffset, lda, ic, mc, pc, kc,
                             buffers.packedA);
-                    tiles(buffers, kc, mc, nc,
+                    tiles(buffers, pb, pbAt, kc, mc, nc,
                             c, cOffset + ic * ldc + jc, ldc);
                 }
             }
@@ -115,22 +124,64 @@ public final class VectorKernel implements GemmKernel {
     }
     // end::blocks[]
 
+    // tag::kept[]
+    /** Which B a kept set of panels is for. */
+    private record PanelsOf(double[] b, boolean transB, int bOffset,
+            int ldb, int k, int n) {
+    }
+
+    /**
+     * Every (jc, pc) panel of op(B), in the order gemm reads them, kept
+     * by the thread's {@link KernelCache} if B is one of its fixed
+     * matrices (a weight, during a training step's shards); else null.
+     */
+    private static double[] keptPanels(boolean transB, int n, int k,
+            double[] b, int bOffset, int ldb) {
+        KernelCache cache = KernelCache.current();
+        if (cache == null || !cache.holds(b)) {
+            return null;
+        }
+        int length = 0;
+        for (int jc = 0; jc < n; jc += NC) {
+            length += k * padded(Math.min(NC, n - jc));
+        }
+        return cache.get(new PanelsOf(b, transB, bOffset, ldb, k, n),
+                length, panels -> {
+                    int at = 0;
+                    for (int jc = 0; jc < n; jc += NC) {
+                        int nc = Math.min(NC, n - jc);
+                        for (int pc = 0; pc < k; pc += KC) {
+                            int kc = Math.min(KC, k - pc);
+                            packB(transB, b, bOffset, ldb, pc, kc, jc, nc,
+                                    panels, at);
+                            at += kc * padded(nc);
+                        }
+                    }
+                });
+    }
+    // end::kept[]
+
+    /** nc rounded up to whole strips of NR columns. */
+    private static int padded(int nc) {
+        return (nc + NR - 1) / NR * NR;
+    }
+
     /** Every MR×NR tile of the (mc, nc) block of C at cBase. */
-    private static void tiles(Buffers buffers, int kc, int mc, int nc,
-            double[] c, int cBase, int ldc) {
+    private static void tiles(Buffers buffers, double[] pb, int pbAt,
+            int kc, int mc, int nc, double[] c, int cBase, int ldc) {
         for (int jr = 0; jr < nc; jr += NR) {
-            int bBase = jr * kc;
+            int bBase = pbAt + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int aBase = ir * kc;
                 int ci = cBase + ir * ldc + jr;
                 int rows = Math.min(MR, mc - ir);
                 int cols = Math.min(NR, nc - jr);
                 if (rows == MR && cols == NR) {
-                    tile(buffers.packedA, aBase, buffers.packedB, bBase, kc,
-                            c, ci, ldc);
+                    tile(buffers.packedA, aBase, pb, bBase, kc, c, ci,
+                            ldc);
                 } else {
-                    edgeTile(buffers, aBase, bBase, kc, c, ci, ldc, rows,
-                            cols);
+                    edgeTile(buffers, pb, aBase, bBase, kc, c, ci, ldc,
+                            rows, cols);
                 }
             }
         }
@@ -208,12 +259,12 @@ public final class VectorKernel implements GemmKernel {
     }
 
     /** A tile cut by the edge of C: computed whole in scratch, copied. */
-    private static void edgeTile(Buffers buffers, int aBase, int bBase,
-            int kc, double[] c, int ci, int ldc, int rows, int cols) {
+    private static void edgeTile(Buffers buffers, double[] pb, int aBase,
+            int bBase, int kc, double[] c, int ci, int ldc, int rows,
+            int cols) {
         double[] scratch = buffers.tile;
         toScratch(c, ci, ldc, rows, cols, scratch, MR, NR);
-        tile(buffers.packedA, aBase, buffers.packedB, bBase, kc, scratch, 0,
-                NR);
+        tile(buffers.packedA, aBase, pb, bBase, kc, scratch, 0, NR);
         fromScratch(scratch, NR, c, ci, ldc, rows, cols);
     }
 
@@ -417,11 +468,15 @@ public final class VectorKernel implements GemmKernel {
         }
     }
 
-    /** op(B)[pc..pc+kc)[jc..jc+nc) as strips of NR columns, row by row. */
+    /**
+     * op(B)[pc..pc+kc)[jc..jc+nc) as strips of NR columns, row by row,
+     * into {@code packed} from {@code base}.
+     */
     static void packB(boolean transB, double[] b, int bOffset,
-            int ldb, int pc, int kc, int jc, int nc, double[] packed) {
+            int ldb, int pc, int kc, int jc, int nc, double[] packed,
+            int base) {
         for (int jr = 0; jr < nc; jr += NR) {
-            int strip = jr * kc;
+            int strip = base + jr * kc;
             int cols = Math.min(NR, nc - jr);
             if (cols < NR) {
                 Arrays.fill(packed, strip, strip + kc * NR, 0.0);  // padding

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
+import org.scratchformer.tensor.KernelCache;
 import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Tensor;
 
@@ -39,6 +41,10 @@ public final class DataParallel {
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
     private final List<List<Parameter>> parameters = new ArrayList<>();
+    /** The parameters' matrices, one list for the model and replicas. */
+    private final List<DMatrixRMaj> weights = new ArrayList<>();
+    /** The weights' packed panels, made once per step (chapter 13). */
+    private final KernelCache panels = new KernelCache();
 
     /** Shards of {@code model}'s batches, built by {@code batcher}. */
     public DataParallel(Translator model, Batcher batcher, int shards) {
@@ -53,6 +59,9 @@ public final class DataParallel {
         }
         for (Translator m : models) {  // in the same order in every model
             parameters.add(List.copyOf(m.parameters().values()));
+        }
+        for (Parameter p : parameters.get(0)) {
+            weights.add(p.value());
         }
     }
 
@@ -78,28 +87,39 @@ public final class DataParallel {
         List<Batch> parts = split(batch);
         double[] losses = new double[parts.size()];
         int[] biggestFirst = biggestFirst(parts);  // the order threads take
-        Products.each(parts.size(), task -> {  // a shard on a free thread
-            int k = biggestFirst[task];
-            Translator replica = models.get(k);
-            replica.train();
-            replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
-            if (k != 0) {  // the model's were zeroed by the caller
-                for (Parameter p : parameters.get(k)) {
-                    p.zeroGrad();
-                }
-            }
-            Batch part = parts.get(k);
-            Tensor loss = Ops.scale(replica.loss(part),
-                    (double) part.targetTokens() / batch.targetTokens());
-            loss.backward();
-            losses[k] = loss.item();
-        });
+        panels.hold(weights);  // no shard changes them: packed once
+        try {
+            Products.each(parts.size(), task -> {  // on a free thread
+                int k = biggestFirst[task];
+                panels.during(() -> losses[k] = shard(k, parts, batch,
+                        seed));
+            });
+        } finally {
+            panels.release();
+        }
         addGradients(parts.size());
         double total = 0;
         for (double shardLoss : losses) {
             total += shardLoss;
         }
         return total;
+    }
+
+    /** Shard k's share of the loss; its gradients in replica k's. */
+    private double shard(int k, List<Batch> parts, Batch batch, long seed) {
+        Translator replica = models.get(k);
+        replica.train();
+        replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
+        if (k != 0) {  // the model's were zeroed by the caller
+            for (Parameter p : parameters.get(k)) {
+                p.zeroGrad();
+            }
+        }
+        Batch part = parts.get(k);
+        Tensor loss = Ops.scale(replica.loss(part),
+                (double) part.targetTokens() / batch.targetTokens());
+        loss.backward();
+        return loss.item();
     }
     // end::gradients[]
 

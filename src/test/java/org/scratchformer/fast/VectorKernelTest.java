@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.tensor.KernelCache;
 import org.scratchformer.tensor.PlainKernel;
 
 /**
@@ -52,6 +55,58 @@ class VectorKernelTest {
                         + " form " + form);
             }
         }
+    }
+
+    // tag::kept-panels[]
+    @Test
+    void aHeldBIsPackedOnceForEveryCallUntilReleased() {
+        Random random = new Random(23);
+        // packed products: past KC = 256 inner steps, NC = 512 columns
+        int[][] shapes = {{100, 20, 260}, {13, 530, 259}, {150, 9, 40}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (boolean transB : new boolean[] {false, true}) {
+                int ldb = (transB ? k : n) + 3;
+                double[] a = values(m * k, random);
+                double[] b = values(5 + (transB ? n : k) * ldb, random);
+                KernelCache cache = new KernelCache();
+                cache.hold(List.of(DMatrixRMaj.wrap(1, b.length, b)));
+                double[] before = product(transB, m, n, k, a, b, ldb, cache);
+                assertArrayEquals(plain(transB, m, n, k, a, b, ldb), before);
+                assertArrayEquals(before,
+                        product(transB, m, n, k, a, b, ldb, cache));
+                for (int i = 0; i < b.length; i++) {
+                    b[i] += 1;  // a broken promise: B changed while held
+                }
+                assertArrayEquals(before,
+                        product(transB, m, n, k, a, b, ldb, cache),
+                        "the panels packed before the change, kept");
+                cache.release();
+                assertArrayEquals(plain(transB, m, n, k, a, b, ldb),
+                        product(transB, m, n, k, a, b, ldb, cache),
+                        "released: packed again");
+            }
+        }
+    }
+
+    /** op(A)·op(B) by the vector kernel on a thread using {@code cache}. */
+    static double[] product(boolean transB, int m, int n, int k, double[] a,
+            double[] b, int ldb, KernelCache cache) {
+        double[] c = new double[m * n];
+        cache.during(() -> new VectorKernel().gemm(false, transB, m, n, k,
+                a, 0, k, b, 5, ldb, c, 0, n, false));
+        return c;
+    }
+    // end::kept-panels[]
+
+    static double[] plain(boolean transB, int m, int n, int k, double[] a,
+            double[] b, int ldb) {
+        double[] c = new double[m * n];
+        new PlainKernel().gemm(false, transB, m, n, k, a, 0, k, b, 5, ldb,
+                c, 0, n, false);
+        return c;
     }
 
     static double[] values(int count, Random random) {
@@ -110,7 +165,7 @@ class VectorKernelTest {
                     packedA);
             double[] packedB = used(3 * nr * kc);
             VectorKernel.packB(trans, b, 1, trans ? kc : n, 0, kc, 0, n,
-                    packedB);
+                    packedB, 0);
             for (int strip = 0; strip < 2; strip++) {
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < mr; r++) {  // strip: column by column

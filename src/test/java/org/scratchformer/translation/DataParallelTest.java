@@ -299,6 +299,28 @@ class DataParallelTest {
         }
     }
 
+    @Test
+    void weightsChangedBetweenStepsArePackedAgain() {
+        // wide enough for the kernel's packed path: the panels are kept
+        ModelConfig wide = new ModelConfig(64, 2, 128, 1, 1, 0.0,
+                NormPlacement.POST, false);
+        Translator model = new Translator(wide,
+                TASK.sourceVocabulary().size(),
+                TASK.targetVocabulary().size(), new Random(5));
+        DataParallel parallel = new DataParallel(model, batcher, 2);
+        List<Double> first = run(parallel, model, 7);
+        for (Parameter p : model.parameters().values()) {
+            double[] v = p.value().data;
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= 1.01;  // in place, as an optimizer's step
+            }
+        }
+        List<Double> second = run(parallel, model, 7);
+        assertNotEquals(first, second);
+        assertEquals(run(new DataParallel(model, batcher, 2), model, 7),
+                second, "what a new DataParallel computes");
+    }
+
     /** The loss and gradients of one call, from zeroed gradients. */
     static List<Double> run(DataParallel parallel, Translator model,
             long seed) {
