@@ -66,8 +66,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer heapSteps;
 
     @Option(names = "--shards", description = "Shards of each batch of the"
-            + " reference model (default: 4, as the presets'; 1: each batch"
-            + " whole, padded to its longest pair).")
+            + " reference model (default: 8, as the full preset's; 1: each"
+            + " batch whole, padded to its longest pair).")
     Integer shards;
 
     @Option(names = "--seed", defaultValue = "1",

@@ -9,9 +9,9 @@ import org.scratchformer.transformer.NormPlacement;
 enum Preset {
     /** A small model that trains in a few minutes on two cores. */
     DEMO(new ModelConfig(64, 4, 256, 2, 2, 0.0, NormPlacement.POST, false),
-            1000, 200),
+            1000, 200, DataParallel.DEFAULT_SHARDS),
     /** The reference configuration: 128, 4 heads, 512, 2 + 2 layers. */
-    FULL(ModelConfig.reference(), 6000, 400);
+    FULL(ModelConfig.reference(), 6000, 400, DataParallel.REFERENCE_SHARDS);
 
     static final int BATCH = 64;
     static final int TRAINING_PAIRS = 100_000;
@@ -19,11 +19,13 @@ enum Preset {
     final ModelConfig model;
     final int steps;
     final int warmup;
+    final int shards;  // unless the run says otherwise
 
-    Preset(ModelConfig model, int steps, int warmup) {
+    Preset(ModelConfig model, int steps, int warmup, int shards) {
         this.model = model;
         this.steps = steps;
         this.warmup = warmup;
+        this.shards = shards;
     }
 
     Trainer.Settings settings(Integer steps, long seed, Integer shards) {
@@ -31,7 +33,7 @@ enum Preset {
         return new Trainer.Settings(total, BATCH, warmup,
                 1.0, 1.0, seed, TRAINING_PAIRS,
                 Math.max(1, Math.min(500, total)),
-                shards == null ? DataParallel.DEFAULT_SHARDS : shards);
+                shards == null ? this.shards : shards);
     }
 
     static Preset of(String name) {

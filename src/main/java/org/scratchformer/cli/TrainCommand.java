@@ -63,8 +63,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--shards", description = "Parts of each batch, pairs"
             + " of like lengths, trained on the threads at once, 1 to the"
-            + " batch size (default: 4). Part of the run, as the seed is:"
-            + " another count gives other numbers.")
+            + " batch size (default: the preset's, 4 for demo, 8 for"
+            + " full). Part of the run, as the seed is: another count gives"
+            + " other numbers.")
     Integer shards;
 
     @Option(names = "--resume", description = "Continue the run in --out"

@@ -29,7 +29,7 @@ public final class TranslatorWorkload implements TrainingStep {
     public static final int BATCH = 64;     // sentence pairs per step
     public static final int BATCHES = 20;   // the cycle of batches
     static final int WARMUP = 400;          // the schedule's, as `train`'s
-    public static final int SHARDS = DataParallel.DEFAULT_SHARDS;
+    public static final int SHARDS = DataParallel.REFERENCE_SHARDS;
     // end::sizes[]
 
     private final Translator model;

@@ -37,6 +37,12 @@ import org.scratchformer.tensor.Tensor;
 public final class DataParallel {
     /** The shards of a batch unless a run says otherwise (chapter 13). */
     public static final int DEFAULT_SHARDS = 4;
+    /**
+     * The reference Transformer's (the {@code full} preset, {@code bench}):
+     * its products are large enough that eight shards' smaller padding
+     * outweighs their fixed costs (chapter 13).
+     */
+    public static final int REFERENCE_SHARDS = 8;
 
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
