@@ -57,7 +57,6 @@ class VectorKernelTest {
         }
     }
 
-    // tag::kept-panels[]
     @Test
     void aHeldBIsPackedOnceForEveryCallUntilReleased() {
         Random random = new Random(23);
@@ -99,7 +98,6 @@ class VectorKernelTest {
                 a, 0, k, b, 5, ldb, c, 0, n, false));
         return c;
     }
-    // end::kept-panels[]
 
     static double[] plain(boolean transB, int m, int n, int k, double[] a,
             double[] b, int ldb) {
