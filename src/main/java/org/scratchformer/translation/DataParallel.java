@@ -33,6 +33,10 @@ import org.scratchformer.tensor.Tensor;
  * fixed by the number of shards, not of threads: the same bits on one
  * thread or two. A different number of shards gives other bits (sums in
  * another order, other dropout masks), so it is a setting of the run.
+ *
+ * <p>While the shards run, the parameters' matrices are held still in a
+ * {@link KernelCache}: the kernel packs each weight once per call of
+ * {@link #lossAndGradients}, not once per shard and product.
  */
 public final class DataParallel {
     /** The shards of a batch unless a run says otherwise (chapter 13). */
@@ -47,7 +51,7 @@ public final class DataParallel {
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
     private final List<List<Parameter>> parameters = new ArrayList<>();
-    /** The parameters' matrices, one list for the model and replicas. */
+    /** The parameters' matrices, which the replicas share. */
     private final List<DMatrixRMaj> weights = new ArrayList<>();
     /** The weights' packed panels, made once per step (chapter 13). */
     private final KernelCache panels = new KernelCache();
