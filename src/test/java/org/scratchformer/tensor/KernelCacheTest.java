@@ -75,10 +75,25 @@ class KernelCacheTest {
     }
 
     @Test
+    void onlyTheLastHoldsArraysAreKeptForReuse() {
+        cache.hold(List.of(w));
+        double[] a = twice("a", 4);
+        cache.release();
+        cache.hold(List.of(w));
+        twice("b", 4);  // "a" not asked for in this hold
+        cache.release();
+        cache.hold(List.of(w));
+        assertNotSame(a, twice("a", 4), "dropped: no array outlives a hold"
+                + " that did not use it");
+    }
+
+    @Test
     void duringSetsTheThreadsCacheAndRestoresTheOneBefore() {
         KernelCache outer = new KernelCache();
         assertNull(KernelCache.current());
+        AtomicInteger ran = new AtomicInteger();
         outer.during(() -> {
+            ran.incrementAndGet();
             assertSame(outer, KernelCache.current());
             cache.during(() -> assertSame(cache, KernelCache.current()));
             assertSame(outer, KernelCache.current());
@@ -88,6 +103,7 @@ class KernelCacheTest {
                     }));
             assertSame(outer, KernelCache.current(), "after a throw too");
         });
+        assertEquals(1, ran.get(), "the body ran once");
         assertNull(KernelCache.current());
     }
 }
