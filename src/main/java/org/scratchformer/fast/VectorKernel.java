@@ -141,12 +141,9 @@ public final class VectorKernel implements GemmKernel {
         if (cache == null || !cache.holds(b)) {
             return null;
         }
-        int length = 0;
-        for (int jc = 0; jc < n; jc += NC) {
-            length += k * padded(Math.min(NC, n - jc));
-        }
+        // NR divides NC: the blocks' padded widths add up to padded(n)
         return cache.get(new PanelsOf(b, transB, bOffset, ldb, k, n),
-                length, panels -> {
+                k * padded(n), panels -> {
                     int at = 0;
                     for (int jc = 0; jc < n; jc += NC) {
                         int nc = Math.min(NC, n - jc);

@@ -78,10 +78,14 @@ public final class Grads {
             return transB ? b.numRows : b.numCols;
         }
 
+        /** The inner size: op(A)'s columns. */
+        int inner() {
+            return transA ? a.numRows : a.numCols;
+        }
+
         /** target = op(A)·op(B) if {@code add} is false, += if true. */
         void into(DMatrixRMaj target, boolean add) {
-            Products.gemm(transA, transB, rows(), cols(),
-                    transA ? a.numRows : a.numCols,
+            Products.gemm(transA, transB, rows(), cols(), inner(),
                     a.data, 0, a.numCols, b.data, 0, b.numCols,
                     target.data, 0, target.numCols, add);
         }
@@ -96,19 +100,19 @@ public final class Grads {
      */
     public Grads product(int i, boolean transA, DMatrixRMaj a,
             boolean transB, DMatrixRMaj b) {
-        int inner = transA ? a.numRows : a.numCols;
+        Product p = new Product(transA, a, transB, b);
         int bInner = transB ? b.numCols : b.numRows;
-        if (inner != bInner) {
+        if (p.inner() != bInner) {
             throw new IllegalArgumentException("Grads.product: op(A) "
                     + Shapes.of(a) + (transA ? "ᵀ" : "") + " and op(B) "
                     + Shapes.of(b) + (transB ? "ᵀ" : "") + " have inner"
-                    + " sizes " + inner + " and " + bInner);
+                    + " sizes " + p.inner() + " and " + bInner);
         }
         if (isBlock || perInput[i] != null || products[i] != null) {
             throw new IllegalStateException("Grads.product: entry " + i
                     + " of " + this + " is taken");
         }
-        products[i] = new Product(transA, a, transB, b);
+        products[i] = p;
         return this;
     }
 
