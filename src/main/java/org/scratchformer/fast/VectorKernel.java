@@ -49,6 +49,14 @@ public final class VectorKernel implements GemmKernel {
      * head), C is computed from A and B where they are, without packing.
      */
     static final int UNPACKED = 32768;
+    /**
+     * Where a fresh tile's accumulators start: +0.0, the value C would
+     * hold after filling it with zeros, so the bits are the same without
+     * reading C or writing it twice. (An array rather than a zero vector:
+     * a choice between two vectors makes the JIT box them, a choice
+     * between two arrays costs nothing.) Never written.
+     */
+    private static final double[] ZEROS = new double[MR * NR];
 
     private static final ThreadLocal<Buffers> BUFFERS =
             ThreadLocal.withInitial(Buffers::new);
@@ -87,15 +95,10 @@ public final class VectorKernel implements GemmKernel {
                     b, bOffset, ldb, c, cOffset, ldc, accumulate);
             return;
         }
-        if (!accumulate) {  // C = 0, then every tile adds its products
-            for (int i = 0; i < m; i++) {
-                Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0.0);
-            }
-        }
         Buffers buffers = BUFFERS.get();
         if ((long) m * n * k <= UNPACKED) {
             unpacked(transA, transB, m, n, k, a, aOffset, lda,
-                    b, bOffset, ldb, c, cOffset, ldc, buffers);
+                    b, bOffset, ldb, c, cOffset, ldc, !accumulate, buffers);
             return;
         }
         double[] kept = keptPanels(transB, n, k, b, bOffset, ldb);
@@ -112,12 +115,14 @@ public final class VectorKernel implements GemmKernel {
                     packB(transB, b, bOffset, ldb, pc, kc, jc, nc, pb, 0);
                 }
                 at += kc * padded(nc);
+                // C = 0 + the first block's products: C is not read
+                boolean fresh = !accumulate && pc == 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(transA, a, aOffset, lda, ic, mc, pc, kc,
                             buffers.packedA);
                     tiles(buffers, pb, pbAt, kc, mc, nc,
-                            c, cOffset + ic * ldc + jc, ldc);
+                            c, cOffset + ic * ldc + jc, ldc, fresh);
                 }
             }
         }
@@ -163,9 +168,13 @@ public final class VectorKernel implements GemmKernel {
         return (nc + NR - 1) / NR * NR;
     }
 
-    /** Every MR×NR tile of the (mc, nc) block of C at cBase. */
+    /**
+     * Every MR×NR tile of the (mc, nc) block of C at cBase, added to C or,
+     * if {@code fresh}, to zeros (C's old values are not read).
+     */
     private static void tiles(Buffers buffers, double[] pb, int pbAt,
-            int kc, int mc, int nc, double[] c, int cBase, int ldc) {
+            int kc, int mc, int nc, double[] c, int cBase, int ldc,
+            boolean fresh) {
         for (int jr = 0; jr < nc; jr += NR) {
             int bBase = pbAt + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
@@ -175,36 +184,37 @@ public final class VectorKernel implements GemmKernel {
                 int cols = Math.min(NR, nc - jr);
                 if (rows == MR && cols == NR) {
                     tile(buffers.packedA, aBase, pb, bBase, kc, c, ci,
-                            ldc);
+                            ldc, fresh);
                 } else {
                     edgeTile(buffers, pb, aBase, bBase, kc, c, ci, ldc,
-                            rows, cols);
+                            rows, cols, fresh);
                 }
             }
         }
     }
 
     // tag::tile[]
-    /** C[0..6)[0..NR) += A strip (kc, 6) · B strip (kc, NR), packed. */
+    /**
+     * C[0..6)[0..NR) += A strip (kc, 6) · B strip (kc, NR), packed; from
+     * zeros instead of C if {@code fresh}.
+     */
     private static void tile(double[] pa, int aBase, double[] pb, int bBase,
-            int kc, double[] c, int c0, int ldc) {
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        int c4 = c3 + ldc;
-        int c5 = c4 + ldc;
-        DoubleVector c00 = load(c, c0);
-        DoubleVector c01 = load(c, c0 + LANES);
-        DoubleVector c10 = load(c, c1);
-        DoubleVector c11 = load(c, c1 + LANES);
-        DoubleVector c20 = load(c, c2);
-        DoubleVector c21 = load(c, c2 + LANES);
-        DoubleVector c30 = load(c, c3);
-        DoubleVector c31 = load(c, c3 + LANES);
-        DoubleVector c40 = load(c, c4);
-        DoubleVector c41 = load(c, c4 + LANES);
-        DoubleVector c50 = load(c, c5);
-        DoubleVector c51 = load(c, c5 + LANES);
+            int kc, double[] c, int c0, int ldc, boolean fresh) {
+        double[] s = fresh ? ZEROS : c;  // where the accumulators start
+        int s0 = fresh ? 0 : c0;
+        int lds = fresh ? NR : ldc;
+        DoubleVector c00 = load(s, s0);
+        DoubleVector c01 = load(s, s0 + LANES);
+        DoubleVector c10 = load(s, s0 + lds);
+        DoubleVector c11 = load(s, s0 + lds + LANES);
+        DoubleVector c20 = load(s, s0 + 2 * lds);
+        DoubleVector c21 = load(s, s0 + 2 * lds + LANES);
+        DoubleVector c30 = load(s, s0 + 3 * lds);
+        DoubleVector c31 = load(s, s0 + 3 * lds + LANES);
+        DoubleVector c40 = load(s, s0 + 4 * lds);
+        DoubleVector c41 = load(s, s0 + 4 * lds + LANES);
+        DoubleVector c50 = load(s, s0 + 5 * lds);
+        DoubleVector c51 = load(s, s0 + 5 * lds + LANES);
         // tag::tile-loop[]
         for (int p = 0; p < kc; p++) {
             int bp = bBase + p * NR;  // row p of the B strip: NR values
@@ -236,6 +246,11 @@ public final class VectorKernel implements GemmKernel {
             c51 = b1.fma(a5, c51);
         }
         // end::tile-loop[]
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
         c00.intoArray(c, c0);
         c01.intoArray(c, c0 + LANES);
         c10.intoArray(c, c1);
@@ -258,10 +273,12 @@ public final class VectorKernel implements GemmKernel {
     /** A tile cut by the edge of C: computed whole in scratch, copied. */
     private static void edgeTile(Buffers buffers, double[] pb, int aBase,
             int bBase, int kc, double[] c, int ci, int ldc, int rows,
-            int cols) {
+            int cols, boolean fresh) {
         double[] scratch = buffers.tile;
-        toScratch(c, ci, ldc, rows, cols, scratch, MR, NR);
-        tile(buffers.packedA, aBase, pb, bBase, kc, scratch, 0, NR);
+        if (!fresh) {
+            toScratch(c, ci, ldc, rows, cols, scratch, MR, NR);
+        }
+        tile(buffers.packedA, aBase, pb, bBase, kc, scratch, 0, NR, fresh);
         fromScratch(scratch, NR, c, ci, ldc, rows, cols);
     }
 
@@ -294,14 +311,15 @@ public final class VectorKernel implements GemmKernel {
      * time, two vectors and then one vector wide; the columns left over as
      * one more vector, from op(B)'s last columns padded with zeros to a
      * vector's width and through a scratch tile of C. Every element is
-     * still one chain of FMAs over p = 0..k−1 starting from C, so the bits
-     * are the packed path's: the padded lanes are computed and thrown
-     * away.
+     * still one chain of FMAs over p = 0..k−1 starting from C (from zeros
+     * if {@code fresh}), so the bits are the packed path's: the padded
+     * lanes are computed and thrown away.
      */
     private static void unpacked(boolean transA, boolean transB, int m,
             int n, int k, double[] a, int aOffset, int lda,
             double[] b, int bOffset, int ldb,
-            double[] c, int cOffset, int ldc, Buffers buffers) {
+            double[] c, int cOffset, int ldc, boolean fresh,
+            Buffers buffers) {
         double[] rows = b;  // op(B) as (k, n) rows
         int r0 = bOffset;
         int ldr = ldb;
@@ -335,17 +353,20 @@ public final class VectorKernel implements GemmKernel {
             int j = 0;
             for (; j + 2 * LANES <= n; j += 2 * LANES) {
                 fourRowsTwoVectors(a, a0, down, along, rows, r0 + j, ldr, k,
-                        c, ci + j, ldc);
+                        c, ci + j, ldc, fresh);
             }
             for (; j < full; j += LANES) {
                 fourRowsOneVector(a, a0, down, along, rows, r0 + j, ldr, k,
-                        c, ci + j, ldc);
+                        c, ci + j, ldc, fresh);
             }
             if (tail != null) {  // in a scratch tile of 4 rows × LANES
                 double[] tile = buffers.tile;
-                toScratch(c, ci + full, ldc, 4, n - full, tile, 4, LANES);
+                if (!fresh) {
+                    toScratch(c, ci + full, ldc, 4, n - full, tile, 4,
+                            LANES);
+                }
                 fourRowsOneVector(a, a0, down, along, tail, 0, LANES, k,
-                        tile, 0, LANES);
+                        tile, 0, LANES, fresh);
                 fromScratch(tile, LANES, c, ci + full, ldc, 4, n - full);
             }
         }
@@ -354,21 +375,26 @@ public final class VectorKernel implements GemmKernel {
             int ci = cOffset + i * ldc;
             for (int j = 0; j < full; j += LANES) {
                 oneRowOneVector(a, ai, along, rows, r0 + j, ldr, k, c,
-                        ci + j);
+                        ci + j, fresh);
             }
             if (tail != null) {
                 double[] tile = buffers.tile;
-                toScratch(c, ci + full, ldc, 1, n - full, tile, 1, LANES);
-                oneRowOneVector(a, ai, along, tail, 0, LANES, k, tile, 0);
+                if (!fresh) {
+                    toScratch(c, ci + full, ldc, 1, n - full, tile, 1,
+                            LANES);
+                }
+                oneRowOneVector(a, ai, along, tail, 0, LANES, k, tile, 0,
+                        fresh);
                 fromScratch(tile, LANES, c, ci + full, ldc, 1, n - full);
             }
         }
     }
 
-    /** C[0][0..LANES) += A row (1, k) · B rows (k, LANES). */
+    /** C[0][0..LANES) += A row (1, k) · B rows (k, LANES) (or from 0). */
     private static void oneRowOneVector(double[] a, int ai, int along,
-            double[] b, int bAt, int ldb, int k, double[] c, int c0) {
-        DoubleVector acc = load(c, c0);
+            double[] b, int bAt, int ldb, int k, double[] c, int c0,
+            boolean fresh) {
+        DoubleVector acc = load(fresh ? ZEROS : c, fresh ? 0 : c0);
         for (int p = 0; p < k; p++) {
             acc = load(b, bAt + p * ldb).fma(DoubleVector
                     .broadcast(SPECIES, a[ai + p * along]), acc);
@@ -379,15 +405,18 @@ public final class VectorKernel implements GemmKernel {
     /** C[0..4)[0..2·LANES) += A rows (4, k) · B rows (k, 2·LANES). */
     private static void fourRowsTwoVectors(double[] a, int a0, int down,
             int along, double[] b, int bAt, int ldb, int k,
-            double[] c, int c0, int ldc) {
-        DoubleVector c00 = load(c, c0);
-        DoubleVector c01 = load(c, c0 + LANES);
-        DoubleVector c10 = load(c, c0 + ldc);
-        DoubleVector c11 = load(c, c0 + ldc + LANES);
-        DoubleVector c20 = load(c, c0 + 2 * ldc);
-        DoubleVector c21 = load(c, c0 + 2 * ldc + LANES);
-        DoubleVector c30 = load(c, c0 + 3 * ldc);
-        DoubleVector c31 = load(c, c0 + 3 * ldc + LANES);
+            double[] c, int c0, int ldc, boolean fresh) {
+        double[] s = fresh ? ZEROS : c;  // where the accumulators start
+        int s0 = fresh ? 0 : c0;
+        int lds = fresh ? 2 * LANES : ldc;
+        DoubleVector c00 = load(s, s0);
+        DoubleVector c01 = load(s, s0 + LANES);
+        DoubleVector c10 = load(s, s0 + lds);
+        DoubleVector c11 = load(s, s0 + lds + LANES);
+        DoubleVector c20 = load(s, s0 + 2 * lds);
+        DoubleVector c21 = load(s, s0 + 2 * lds + LANES);
+        DoubleVector c30 = load(s, s0 + 3 * lds);
+        DoubleVector c31 = load(s, s0 + 3 * lds + LANES);
         for (int p = 0; p < k; p++) {
             DoubleVector b0 = load(b, bAt + p * ldb);
             DoubleVector b1 = load(b, bAt + p * ldb + LANES);
@@ -418,11 +447,14 @@ public final class VectorKernel implements GemmKernel {
     /** C[0..4)[0..LANES) += A rows (4, k) · B rows (k, LANES). */
     private static void fourRowsOneVector(double[] a, int a0, int down,
             int along, double[] b, int bAt, int ldb, int k,
-            double[] c, int c0, int ldc) {
-        DoubleVector c0v = load(c, c0);
-        DoubleVector c1v = load(c, c0 + ldc);
-        DoubleVector c2v = load(c, c0 + 2 * ldc);
-        DoubleVector c3v = load(c, c0 + 3 * ldc);
+            double[] c, int c0, int ldc, boolean fresh) {
+        double[] s = fresh ? ZEROS : c;  // where the accumulators start
+        int s0 = fresh ? 0 : c0;
+        int lds = fresh ? LANES : ldc;
+        DoubleVector c0v = load(s, s0);
+        DoubleVector c1v = load(s, s0 + lds);
+        DoubleVector c2v = load(s, s0 + 2 * lds);
+        DoubleVector c3v = load(s, s0 + 3 * lds);
         for (int p = 0; p < k; p++) {
             DoubleVector bp = load(b, bAt + p * ldb);
             int ap = a0 + p * along;

@@ -93,6 +93,8 @@ public final class Engine {
                     grads.addInto(i, input.grad());  // += into the block
                 } else if (grads.isProduct(i) && input.hasGrad()) {
                     grads.addProductInto(i, input.grad());  // ch. 13
+                } else if (grads.isProduct(i) && input.isZeroed()) {
+                    grads.productInto(i, input.overwriteGrad());  // ch. 13
                 } else {
                     receive(input, grads.get(i), owned(t, x, grads, i));
                 }
@@ -104,7 +106,7 @@ public final class Engine {
     // tag::receive[]
     /** t's gradient += g; the first g is kept instead of added to zeros. */
     private static void receive(Tensor t, DMatrixRMaj g, boolean owned) {
-        if (t.hasGrad()) {
+        if (t.hasGrad() || t.isZeroed()) {  // grad() writes the zeros
             CommonOps_DDRM.addEquals(t.grad(), g);  // +=, never =
         } else {
             t.setGrad(owned ? g : g.copy());

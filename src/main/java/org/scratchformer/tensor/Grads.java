@@ -125,6 +125,14 @@ public final class Grads {
     public void addProductInto(int i, DMatrixRMaj target) {
         products[i].into(target, true);
     }
+
+    /**
+     * target = entry i, a product, whatever target held: the same bits as
+     * {@link #addProductInto} into zeros, without the zeros.
+     */
+    public void productInto(int i, DMatrixRMaj target) {
+        products[i].into(target, false);
+    }
     // end::ch13-product[]
 
     /** Rows of gradient {@code i}, without computing a product. */

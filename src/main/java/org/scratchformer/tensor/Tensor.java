@@ -19,6 +19,11 @@ public final class Tensor {
     private final List<Tensor> inputs;
     private final boolean requiresGrad;
     // end::fields[]
+    /**
+     * Whether {@link #zeroGrad} was called and nothing received since: the
+     * gradient matrix is kept, its numbers count as zeros (chapter 13).
+     */
+    private boolean zeroed;
 
     Tensor(DMatrixRMaj value, Op op, List<Tensor> inputs,
             boolean requiresGrad) {
@@ -90,31 +95,59 @@ public final class Tensor {
     public DMatrixRMaj grad() {
         if (grad == null) {
             grad = new DMatrixRMaj(value.numRows, value.numCols);
+        } else if (zeroed) {  // the zeros are written when first needed
+            grad.zero();
+            zeroed = false;
         }
         return grad;
     }
 
-    /** Whether a gradient has been received (or made by {@link #grad}). */
+    /**
+     * Whether a gradient has been received (or made by {@link #grad})
+     * since the last {@link #zeroGrad}.
+     */
     boolean hasGrad() {
-        return grad != null;
+        return grad != null && !zeroed;
     }
 
     /** The engine keeps {@code g} as the gradient; it must be unshared. */
     void setGrad(DMatrixRMaj g) {
         grad = g;
+        zeroed = false;
     }
 
     /** Forgets the gradient: the next one received is kept as it is. */
     void clearGrad() {
         grad = null;
+        zeroed = false;
     }
 
-    /** Sets the gradient to zero (the graph is untouched). */
+    // tag::ch13-zeroed[]
+    /**
+     * Sets the gradient to zero (the graph is untouched). The zeros are
+     * not written yet: {@link #grad} writes them when it is read, and the
+     * engine writes a product over them instead ({@link #overwriteGrad}).
+     */
     public void zeroGrad() {
         if (grad != null) {
-            grad.zero();
+            zeroed = true;
         }
     }
+
+    /** Whether the gradient was zeroed and nothing received since. */
+    boolean isZeroed() {
+        return zeroed;
+    }
+
+    /**
+     * If {@link #isZeroed}: the gradient matrix, for the engine to write
+     * over whole (its numbers are not zeros yet); received from then on.
+     */
+    DMatrixRMaj overwriteGrad() {
+        zeroed = false;
+        return grad;
+    }
+    // end::ch13-zeroed[]
 
     public boolean requiresGrad() {
         return requiresGrad;
