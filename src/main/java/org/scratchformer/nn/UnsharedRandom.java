@@ -26,6 +26,9 @@ public final class UnsharedRandom extends Random {
     private static final long MULTIPLIER = 0x5DEECE66DL;
     private static final long ADDEND = 0xBL;
     private static final long MASK = (1L << 48) - 1;
+    /** Eight steps at once, s → EIGHT_A·s + EIGHT_C: four draws on. */
+    private static final long EIGHT_C = jump(0, 8);
+    private static final long EIGHT_A = (jump(1, 8) - EIGHT_C) & MASK;
 
     // no initializer: Random's constructor sets it, through setSeed, first
     private long state;
@@ -63,17 +66,39 @@ public final class UnsharedRandom extends Random {
         }
         long start = state;
         Products.forRanges(n, 16, (lo, hi) -> {
-            long s = jump(start, 2L * lo);
-            for (int k = lo; k < hi; k++) {
-                long s1 = (s * MULTIPLIER + ADDEND) & MASK;
-                long s2 = (s1 * MULTIPLIER + ADDEND) & MASK;
-                // nextDouble(): 26 bits, then 27, as a multiple of 2⁻⁵³
-                long bits = ((s1 >>> 22) << 27) + (s2 >>> 21);
-                into[k] = f.applyAsDouble(bits * 0x1.0p-53);
-                s = s2;
+            long s = jump(start, 2L * lo);  // the state before draw lo
+            int k = lo;
+            if (hi - lo >= 4) {  // four chains, each 4 draws = 8 steps on
+                long s0 = s;
+                long s1 = jump(s, 2);
+                long s2 = jump(s, 4);
+                long s3 = jump(s, 6);
+                for (; k + 4 <= hi; k += 4) {
+                    into[k] = f.applyAsDouble(draw(s0));
+                    into[k + 1] = f.applyAsDouble(draw(s1));
+                    into[k + 2] = f.applyAsDouble(draw(s2));
+                    into[k + 3] = f.applyAsDouble(draw(s3));
+                    s0 = (s0 * EIGHT_A + EIGHT_C) & MASK;
+                    s1 = (s1 * EIGHT_A + EIGHT_C) & MASK;
+                    s2 = (s2 * EIGHT_A + EIGHT_C) & MASK;
+                    s3 = (s3 * EIGHT_A + EIGHT_C) & MASK;
+                }
+                s = s0;
+            }
+            for (; k < hi; k++) {
+                into[k] = f.applyAsDouble(draw(s));
+                s = jump(s, 2);
             }
         });
         state = jump(start, 2L * n);
+    }
+
+    /** nextDouble() from state s: 26 bits, then 27, times 2⁻⁵³. */
+    private static double draw(long s) {
+        long s1 = (s * MULTIPLIER + ADDEND) & MASK;
+        long s2 = (s1 * MULTIPLIER + ADDEND) & MASK;
+        long bits = ((s1 >>> 22) << 27) + (s2 >>> 21);
+        return bits * 0x1.0p-53;
     }
 
     /**
