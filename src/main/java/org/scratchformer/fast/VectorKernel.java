@@ -54,9 +54,10 @@ public final class VectorKernel implements GemmKernel {
      * hold after filling it with zeros, so the bits are the same without
      * reading C or writing it twice. (An array rather than a zero vector:
      * a choice between two vectors makes the JIT box them, a choice
-     * between two arrays costs nothing.) Never written.
+     * between two arrays costs nothing.) One row of a tile, read for
+     * every row; never written.
      */
-    private static final double[] ZEROS = new double[MR * NR];
+    private static final double[] ZEROS = new double[NR];
 
     private static final ThreadLocal<Buffers> BUFFERS =
             ThreadLocal.withInitial(Buffers::new);
@@ -202,7 +203,7 @@ public final class VectorKernel implements GemmKernel {
             int kc, double[] c, int c0, int ldc, boolean fresh) {
         double[] s = fresh ? ZEROS : c;  // where the accumulators start
         int s0 = fresh ? 0 : c0;
-        int lds = fresh ? NR : ldc;
+        int lds = fresh ? 0 : ldc;
         DoubleVector c00 = load(s, s0);
         DoubleVector c01 = load(s, s0 + LANES);
         DoubleVector c10 = load(s, s0 + lds);
@@ -408,7 +409,7 @@ public final class VectorKernel implements GemmKernel {
             double[] c, int c0, int ldc, boolean fresh) {
         double[] s = fresh ? ZEROS : c;  // where the accumulators start
         int s0 = fresh ? 0 : c0;
-        int lds = fresh ? 2 * LANES : ldc;
+        int lds = fresh ? 0 : ldc;
         DoubleVector c00 = load(s, s0);
         DoubleVector c01 = load(s, s0 + LANES);
         DoubleVector c10 = load(s, s0 + lds);
@@ -450,7 +451,7 @@ public final class VectorKernel implements GemmKernel {
             double[] c, int c0, int ldc, boolean fresh) {
         double[] s = fresh ? ZEROS : c;  // where the accumulators start
         int s0 = fresh ? 0 : c0;
-        int lds = fresh ? LANES : ldc;
+        int lds = fresh ? 0 : ldc;
         DoubleVector c0v = load(s, s0);
         DoubleVector c1v = load(s, s0 + lds);
         DoubleVector c2v = load(s, s0 + 2 * lds);
