@@ -394,7 +394,8 @@ def write_batches(classpath):
     model_line = java_run(classpath, "reference", 1, 0)["model"]
     found = re.search(r"vocabularies (\d+) and (\d+)", model_line)
     source_vocabulary, target_vocabulary = (int(v) for v in found.groups())
-    shard_count = int(re.search(r"each in (\d+) shard", model_line).group(1))
+    shard_count = int(re.search(r"each in (\d+) micro-batch", model_line)
+                      .group(1))
     batches, source_seen, target_seen = make_batches(lines, shard_count)
     assert source_seen <= source_vocabulary, (source_seen, model_line)
     assert target_seen <= target_vocabulary, (target_seen, model_line)
@@ -451,6 +452,9 @@ def main():
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--calibration-steps", type=int, default=5)
+    parser.add_argument("--plain-steps", type=int, default=5,
+                        help="timed steps of the plain code (bench"
+                        " --plain), run once before the rounds; 0: none")
     parser.add_argument("--torch-setting", metavar="T,B",
                         help="skip the calibration: torch threads T and"
                         " OPENBLAS_NUM_THREADS B, OpenBLAS variables as set")
@@ -493,6 +497,13 @@ def main():
         whole = java_run(classpath, args.model, args.steps, args.warmup,
                          "--shards", "1")
         whole_flops = float(whole["GFLOP"].split()[0]) * 1e9
+    plain = None
+    if args.plain_steps > 0:  # chapters 1-12's code: what chapter 13 buys
+        plain = java_run(classpath, args.model, args.plain_steps,
+                         min(args.warmup, 2), "--plain")
+        print("plain code (chapters 1-12: plain kernel, each batch whole,"
+              " one thread): %s steps/s, %s CPU s per step" % (
+                  plain["steps/s"].split()[0], plain["CPU"].split()[0]))
     for round_number in range(1, args.rounds + 1):
         report = java_run(classpath, args.model, args.steps, args.warmup)
         # the products' operations per timed step, counted by the Java
@@ -550,6 +561,13 @@ def main():
         print("  %-30s %6.2f steps/s  %7.0f tokens/s  %5.1f GFLOP/s  %.3f"
               " CPU s per step" % (text, medians[name], tokens_m[name],
                                    gflops_m[name], cpu_m[name]))
+    if plain is not None:
+        plain_rate = float(plain["steps/s"].split()[0])
+        print("  %-30s %6.2f steps/s  (%d timed steps, one run before the"
+              " rounds)" % ("Scratchformer plain (ch. 1-12)", plain_rate,
+                            args.plain_steps))
+        print("ratio fast / plain Scratchformer: %.2fx in steps/s" % (
+            medians["scratchformer"] / plain_rate))
     for name in names[1:]:
         print("ratio Scratchformer / PyTorch %s: %.2fx in steps/s, %.2fx in"
               " CPU time per step" % (

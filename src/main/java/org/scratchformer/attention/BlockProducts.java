@@ -19,8 +19,8 @@ public final class BlockProducts {
     /**
      * C (m, n) += op(A) (m, k) · op(B) (k, n), where op(A) is A or Aᵀ as
      * {@code transA} says (likewise B). C's block is modified; A and B are
-     * only read. It computes what {@link #multiplyAddByLoops} shows, with
-     * chapter 13's kernel.
+     * only read. It computes what {@link #multiplyAddByLoops} shows, on
+     * the kernel {@link Products} runs.
      */
     public static void multiplyAdd(boolean transA, boolean transB, int m,
             int n, int k, double[] a, int aOffset, int lda, double[] b,

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a package as the code of one chapter of the book.
  *
- * <p>{@code LayeringTest} reads this annotation: a package may import only
+ * <p>{@code ArchitectureTest} reads this annotation: a package may import only
  * packages of its own or of earlier chapters, so the book can be read front
  * to back without forward references.
  */

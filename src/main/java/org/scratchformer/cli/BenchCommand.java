@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.scratchformer.fast.Bench;
+import org.scratchformer.fast.CountingKernel;
+import org.scratchformer.fast.FastPath;
+import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.fast.Peak;
 import org.scratchformer.fast.ProductBench;
 import org.scratchformer.fast.TrainingStep;
@@ -51,9 +54,15 @@ final class BenchCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--threads", description = "Threads for the matrix"
-            + " products (default: the number of processors).")
+    @Option(names = "--threads", description = "Threads for the"
+            + " micro-batches and the matrix products (default: the number"
+            + " of processors).")
     Integer threads;
+
+    @Option(names = "--plain", description = "Run the plain code of"
+            + " chapters 1-12: the plain-Java kernel, each batch whole,"
+            + " java.util.Random, one thread.")
+    boolean plain;
 
     @Option(names = "--products", description = "Time the feed-forward"
             + " products at the model's shapes, through Products and EJML,"
@@ -103,21 +112,35 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--threads must be at least 1, got " + threads);
             }
-            Products.setThreads(threads);
         }
+        FastPath path = Main.reinstall(plain, plain ? 1 : threads == null
+                ? Runtime.getRuntime().availableProcessors() : threads);
+        CountingKernel counter = new CountingKernel(Products.kernel());
+        Products.use(counter);
+        try {
+            return bench(path, counter);
+        } finally {
+            Products.use(counter.counted());
+        }
+    }
+
+    private int bench(FastPath path, CountingKernel counter) {
         PrintWriter out = spec.commandLine().getOut();
+        int threadCount = path.workers().threads();
         if (products) {
-            printProducts(out);
+            printProducts(out, threadCount);
             return 0;
         }
         TrainingStep workload = model.equals("reference")
-                ? new TranslatorWorkload(seed, shards == null
-                        ? TranslatorWorkload.SHARDS : shards)
+                ? TranslatorWorkload.of(seed, path, shards == null
+                        ? MicroBatches.REFERENCE : shards)
                 : new Workload(seed);
         out.println("model      " + describe(workload));
+        out.printf(Locale.ROOT, "code       %s%n", path.plain()
+                ? "plain (chapters 1-12)" : "fast (chapter 13)");
         out.printf(Locale.ROOT, "kernel     %s, %d thread%s%n",
-                Products.kernelName(), Products.threads(),
-                Products.threads() == 1 ? "" : "s");
+                Products.kernel().name(), threadCount,
+                threadCount == 1 ? "" : "s");
         Optional<Peak> peak = Peak.ofThisMachine();
         out.println("peak       " + peak.map(BenchCommand::describe)
                 .orElse("unknown (/proc/cpuinfo gives no clock or no FMA)"));
@@ -126,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
             printHeap(out, workload);
             return 0;
         }
-        printResult(out, Bench.run(workload, warmup, steps), peak);
+        printResult(out, Bench.run(workload, warmup, steps, counter), peak);
         return 0;
     }
 
@@ -143,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
                 peak.map(p -> String.format(Locale.ROOT, "; %.0f%% of peak",
                         100 * r.gflops() / p.gflops())).orElse(""));
         out.printf(Locale.ROOT, "GFLOP      %.3f per step (2·m·n·k for"
-                + " every product, counted in Products.gemm)%n",
+                + " every product, counted as Products runs it)%n",
                 r.flopsPerStep() / 1e9);
         out.printf(Locale.ROOT, "allocated  %.1f MB per step%n",
                 r.bytesPerStep() / 1e6);
@@ -162,14 +185,14 @@ final class BenchCommand implements Callable<Integer> {
                     + " d_model %d, %d heads, d_ff %d, %d + %d layers,"
                     + " dropout %.1f, vocabularies %d and %d, %,d"
                     + " parameters; %d batches of %d %s pairs in turn,"
-                    + " each in %d shard%s",
+                    + " each in %d micro-batch%s",
                     c.model(), c.heads(), c.feedForward(),
                     c.encoderLayers(), c.decoderLayers(), c.dropout(),
                     task.sourceVocabulary().size(),
                     task.targetVocabulary().size(),
                     t.model().parameterCount(), TranslatorWorkload.BATCHES,
-                    TranslatorWorkload.BATCH, task.name(), t.shards(),
-                    t.shards() == 1 ? "" : "s");
+                    TranslatorWorkload.BATCH, task.name(),
+                    t.microBatches(), t.microBatches() == 1 ? "" : "es");
         }
         return String.format(Locale.ROOT, "workload: %d rows, d_model %d,"
                 + " d_ff %d, vocabulary %d, %d blocks without attention",
@@ -201,11 +224,10 @@ final class BenchCommand implements Callable<Integer> {
                 first.step(), last.step());
     }
 
-    private void printProducts(PrintWriter out) {
+    private void printProducts(PrintWriter out, int threadCount) {
         out.printf(Locale.ROOT, "kernel %s, %d thread%s; %d rounds of 20"
-                + " calls%n", Products.kernelName(),
-                Products.threads(), Products.threads() == 1 ? "" : "s",
-                steps);
+                + " calls%n", Products.kernel().name(), threadCount,
+                threadCount == 1 ? "" : "s", steps);
         out.printf(Locale.ROOT, "%-13s %-9s %8s %16s%n", "product",
                 "through", "GFLOP/s", "GFLOP/CPU-second");
         for (ProductBench.Line line : ProductBench.run(steps, 20)) {

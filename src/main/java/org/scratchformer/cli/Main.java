@@ -1,6 +1,7 @@
 package org.scratchformer.cli;
 
 import java.io.PrintWriter;
+import org.scratchformer.fast.FastPath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,8 +39,34 @@ public final class Main implements Runnable {
         }
     }
 
+    /** Chapter 13's fast path, as the system properties say; see fast(). */
+    private static FastPath fast;
+
+    /**
+     * The fast path every command runs on (chapter 13), installed on first
+     * use: the Vector API kernel on every processor, micro-batches, the
+     * buffered generator; or the plain code of chapters 1–12 with
+     * {@code -Dscratchformer.plain=true}.
+     */
+    static synchronized FastPath fast() {
+        if (fast == null) {
+            fast = FastPath.fromProperties();
+        }
+        return fast;
+    }
+
+    /** Installs the fast path again: plain or not, on {@code threads}. */
+    static synchronized FastPath reinstall(boolean plain, int threads) {
+        if (fast != null) {
+            fast.uninstall();
+        }
+        fast = FastPath.install(plain, threads);
+        return fast;
+    }
+
     /** Runs the program and returns its exit code. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
+        fast();  // every product from here on runs on chapter 13's kernel
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -1,6 +1,6 @@
 package org.scratchformer.cli;
 
-import org.scratchformer.translation.DataParallel;
+import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.transformer.NormPlacement;
@@ -9,9 +9,9 @@ import org.scratchformer.transformer.NormPlacement;
 enum Preset {
     /** A small model that trains in a few minutes on two cores. */
     DEMO(new ModelConfig(64, 4, 256, 2, 2, 0.0, NormPlacement.POST, false),
-            1000, 200, DataParallel.DEFAULT_SHARDS),
+            1000, 200, MicroBatches.DEFAULT),
     /** The reference configuration: 128, 4 heads, 512, 2 + 2 layers. */
-    FULL(ModelConfig.reference(), 6000, 400, DataParallel.REFERENCE_SHARDS);
+    FULL(ModelConfig.reference(), 6000, 400, MicroBatches.REFERENCE);
 
     static final int BATCH = 64;
     static final int TRAINING_PAIRS = 100_000;

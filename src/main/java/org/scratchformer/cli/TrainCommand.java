@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.scratchformer.decoding.Evaluation;
-import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.translation.AtomicFiles;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Pair;
@@ -104,11 +103,11 @@ final class TrainCommand implements Callable<Integer> {
                         + " trains the " + run.task() + " task, not "
                         + chosen.name());
             }
-            if (shards != null && shards != run.settings().shards()) {
+            if (shards != null && shards != run.settings().microBatches()) {
                 throw new IllegalArgumentException("--resume: " + out
-                        + " trains in " + run.settings().shards()
-                        + " shards, not " + shards + "; a run keeps its"
-                        + " shards");
+                        + " trains in " + run.settings().microBatches()
+                        + " micro-batches, not " + shards + "; a run keeps"
+                        + " its micro-batches");
             }
             chosen = Task.named(run.task());
             model = Checkpoint.loadModel(out, run);
@@ -119,21 +118,22 @@ final class TrainCommand implements Callable<Integer> {
             model = new Translator(p.model,
                     chosen.sourceVocabulary().size(),
                     chosen.targetVocabulary().size(),
-                    new UnsharedRandom(seed));  // Random's numbers, faster
+                    Main.fast().random(seed));  // Random's numbers
         }
-        Trainer trainer = new Trainer(model, chosen, run.settings());
+        Trainer trainer = new Trainer(model, chosen, run.settings(),
+                Main.fast().strategy());
         if (resume) {
             Checkpoint.loadOptimizer(out, run, trainer.optimizer());
         }
         int first = run.step() + 1;
         log.printf(Locale.ROOT, "Training a %s translator: d_model %d, %d"
                 + " heads, d_ff %d, %d + %d layers, %,d parameters;"
-                + " steps %d to %d, batches of %d in %d shards.%n",
+                + " steps %d to %d, batches of %d in %d micro-batches.%n",
                 chosen.name(), run.model().model(), run.model().heads(),
                 run.model().feedForward(), run.model().encoderLayers(),
                 run.model().decoderLayers(), model.parameterCount(), first,
                 run.settings().steps(), run.settings().batchSize(),
-                run.settings().shards());
+                run.settings().microBatches());
         log.flush();
         train(trainer, model, chosen, run, first, log);
         report(model, chosen, log);

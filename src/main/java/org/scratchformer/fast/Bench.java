@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.scratchformer.tensor.Products;
 
 /**
  * Times training steps of a {@link TrainingStep}: the median step, the
@@ -44,8 +43,13 @@ public final class Bench {
     }
 
     // tag::measure[]
-    /** Runs {@code warmup} untimed steps, then times {@code steps}. */
-    public static Result run(TrainingStep workload, int warmup, int steps) {
+    /**
+     * Runs {@code warmup} untimed steps, then times {@code steps}; the
+     * products' operations are read from {@code counter}, which must be
+     * the kernel the products run on.
+     */
+    public static Result run(TrainingStep workload, int warmup, int steps,
+            CountingKernel counter) {
         for (int i = 0; i < warmup; i++) {
             workload.step();
         }
@@ -53,7 +57,7 @@ public final class Bench {
         long tokens = 0;
         long bytesBefore = allocatedBytes();
         long cpuBefore = processCpuNanos();
-        long flopsBefore = Products.flops();
+        long flopsBefore = counter.flops();
         double loss = Double.NaN;
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
@@ -61,7 +65,7 @@ public final class Bench {
             seconds[i] = (System.nanoTime() - start) / 1e9;
             tokens += workload.tokens();
         }
-        long flops = Products.flops() - flopsBefore;
+        long flops = counter.flops() - flopsBefore;
         long bytes = (allocatedBytes() - bytesBefore) / steps;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9 / steps;
         double total = Arrays.stream(seconds).sum();

@@ -3,7 +3,7 @@ package org.scratchformer.fast;
 /**
  * What {@link Bench} times: one training step per call. The products'
  * floating-point operations are not asked for; Bench counts them itself
- * ({@link org.scratchformer.tensor.Products#flops()}).
+ * ({@link CountingKernel}).
  */
 public interface TrainingStep {
     /** Runs one training step; returns the loss before the update. */

@@ -1,10 +1,10 @@
 package org.scratchformer.fast;
 
 import java.util.List;
-import org.scratchformer.nn.UnsharedRandom;
+import java.util.Random;
+import java.util.function.Function;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
-import org.scratchformer.translation.DataParallel;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Split;
 import org.scratchformer.translation.Task;
@@ -29,7 +29,7 @@ public final class TranslatorWorkload implements TrainingStep {
     public static final int BATCH = 64;     // sentence pairs per step
     public static final int BATCHES = 20;   // the cycle of batches
     static final int WARMUP = 400;          // the schedule's, as `train`'s
-    public static final int SHARDS = DataParallel.REFERENCE_SHARDS;
+    public static final int MICRO_BATCHES = MicroBatches.REFERENCE;
     // end::sizes[]
 
     private final Translator model;
@@ -38,35 +38,35 @@ public final class TranslatorWorkload implements TrainingStep {
     private int steps;   // done so far
     private int tokens;  // of the last step
 
-    /** The model and {@value #BATCHES} training batches from one seed. */
-    public TranslatorWorkload(long seed) {
-        this(seed, SHARDS);
+    /**
+     * The model and {@value #BATCHES} training batches from one seed,
+     * trained as {@code path} trains: each batch in {@code microBatches}
+     * ({@link MicroBatches}), or whole by the plain loop if the path is
+     * plain.
+     */
+    public static TranslatorWorkload of(long seed, FastPath path,
+            int microBatches) {
+        Task task = Task.named(TASK);
+        return new TranslatorWorkload(task, seed, Batcher.of(task, BATCH)
+                .batches(task.pairs(Split.TRAIN, BATCH * BATCHES, seed)),
+                path.plain() ? 1 : microBatches, path.random(seed),
+                path.strategy());
     }
 
-    /** The same, each batch in {@code shards} ({@link DataParallel}). */
-    public TranslatorWorkload(long seed, int shards) {
-        this(Task.named(TASK), seed, shards);
-    }
-
-    private TranslatorWorkload(Task task, long seed, int shards) {
-        this(task, seed, Batcher.of(task, BATCH).batches(
-                task.pairs(Split.TRAIN, BATCH * BATCHES, seed)), shards);
-    }
-
-    /** The model from {@code seed}, trained on {@code batches} in turn. */
-    TranslatorWorkload(Task task, long seed, List<Batch> batches) {
-        this(task, seed, batches, SHARDS);
-    }
-
-    private TranslatorWorkload(Task task, long seed, List<Batch> batches,
-            int shards) {
+    /**
+     * The model from {@code seed}, trained on {@code batches} in turn by
+     * {@code strategy} (the plain {@link Trainer#step}, or micro-batches).
+     */
+    TranslatorWorkload(Task task, long seed, List<Batch> batches,
+            int microBatches, Random random,
+            Function<Trainer, Trainer.Strategy> strategy) {
         this.model = new Translator(ModelConfig.reference(),
                 task.sourceVocabulary().size(),
-                task.targetVocabulary().size(), new UnsharedRandom(seed));
+                task.targetVocabulary().size(), random);
         // steps: as many as the caller asks for; never validates
         this.trainer = new Trainer(model, task, new Trainer.Settings(
                 Integer.MAX_VALUE, BATCH, WARMUP, 1.0, 1.0, seed, BATCH, 0,
-                shards));
+                microBatches), strategy);
         this.batches = List.copyOf(batches);
     }
 
@@ -76,13 +76,13 @@ public final class TranslatorWorkload implements TrainingStep {
         Batch batch = batches.get(steps % batches.size());
         steps++;
         tokens = batch.targetTokens();
-        return trainer.step(steps, batch);  // optimizer steps count from 1
+        return trainer.run(steps, batch);  // optimizer steps count from 1
     }
     // end::step[]
 
-    /** The shards each batch is cut into. */
-    public int shards() {
-        return trainer.shards();
+    /** The micro-batches each batch is cut into. */
+    public int microBatches() {
+        return trainer.settings().microBatches();
     }
 
     @Override

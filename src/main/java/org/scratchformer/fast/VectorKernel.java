@@ -4,7 +4,6 @@ import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.scratchformer.tensor.GemmKernel;
-import org.scratchformer.tensor.KernelCache;
 import org.scratchformer.tensor.PlainKernel;
 
 /**

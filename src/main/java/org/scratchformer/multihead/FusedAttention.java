@@ -5,7 +5,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.attention.BlockProducts;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
-import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Shapes;
 
 /**
@@ -65,13 +64,6 @@ public final class FusedAttention implements Op {
                 b * s * k.numCols + h * d, q.numCols);
     }
 
-    /** The multiply-adds of one sentence's heads: Q·Kᵀ and P·V. */
-    long blockWork(DMatrixRMaj q, DMatrixRMaj k) {
-        long t = q.numRows / batch;
-        long s = k.numRows / batch;
-        return 2 * t * s * q.numCols;
-    }
-
     // tag::forward[]
     @Override
     public DMatrixRMaj forward(List<DMatrixRMaj> x) {
@@ -80,19 +72,16 @@ public final class FusedAttention implements Op {
         DMatrixRMaj k = x.get(1);
         DMatrixRMaj v = x.get(2);
         DMatrixRMaj y = new DMatrixRMaj(q.numRows, q.numCols);  // (B·T, H·D)
-        // sentences on both threads: each writes only its own rows of Y
-        Products.forRanges(batch, blockWork(q, k), (first, end) -> {
-            for (int b = first; b < end; b++) {
-                for (int h = 0; h < heads; h++) {
-                    Block at = block(q, k, b, h);
-                    DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
-                    // Y[b]ₕ (T, D) = P (T, S) · V[b]ₕ (S, D)
-                    BlockProducts.multiplyAdd(false, false, at.t(), at.d(),
-                            at.s(), p.data, 0, at.s(), v.data, at.kOffset(),
-                            at.width(), y.data, at.qOffset(), at.width());
-                }
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                Block at = block(q, k, b, h);
+                DMatrixRMaj p = weights(q, k, x.get(3), b, h);  // (T, S)
+                // Y[b]ₕ (T, D) = P (T, S) · V[b]ₕ (S, D)
+                BlockProducts.multiplyAdd(false, false, at.t(), at.d(),
+                        at.s(), p.data, 0, at.s(), v.data, at.kOffset(),
+                        at.width(), y.data, at.qOffset(), at.width());
             }
-        });
+        }
         return y;
     }
     // end::forward[]
@@ -107,14 +96,11 @@ public final class FusedAttention implements Op {
         DMatrixRMaj dQ = new DMatrixRMaj(q.numRows, q.numCols);
         DMatrixRMaj dK = new DMatrixRMaj(k.numRows, k.numCols);
         DMatrixRMaj dV = new DMatrixRMaj(v.numRows, v.numCols);
-        // sentences on both threads: each writes only its own rows
-        Products.forRanges(batch, 3 * blockWork(q, k), (first, end) -> {
-            for (int b = first; b < end; b++) {
-                for (int h = 0; h < heads; h++) {
-                    backward(x, dY, b, h, dQ, dK, dV);
-                }
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                backward(x, dY, b, h, dQ, dK, dV);
             }
-        });
+        }
         return new Grads(dQ, dK, dV, null);  // the mask is a constant
     }
 

@@ -50,10 +50,6 @@ public final class Dropout extends Layer {
     private DMatrixRMaj mask(int rows, int cols) {
         double keep = 1 / (1 - p);
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);  // (R, C)
-        if (random instanceof UnsharedRandom unshared) {  // on both cores
-            unshared.fill(m.data, rows * cols, u -> u < p ? 0 : keep);
-            return m;  // the same numbers as the loop below (chapter 13)
-        }
         for (int k = 0; k < m.getNumElements(); k++) {
             m.set(k, random.nextDouble() < p ? 0 : keep);
         }

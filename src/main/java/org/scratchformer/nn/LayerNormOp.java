@@ -4,7 +4,6 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Op;
-import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Shapes;
 
 /**
@@ -27,8 +26,6 @@ import org.scratchformer.tensor.Shapes;
 public final class LayerNormOp implements Op {
     /** PyTorch's default ε, added to the variance before the root. */
     public static final double DEFAULT_EPSILON = 1e-5;
-    /** About the operations per element of a pass, for sharing rows. */
-    private static final long WORK_PER_ELEMENT = 8;
     private final double epsilon;
 
     public LayerNormOp(double epsilon) {
@@ -52,20 +49,14 @@ public final class LayerNormOp implements Op {
         DMatrixRMaj gamma = inputs.get(1);  // (1, C)
         DMatrixRMaj beta = inputs.get(2);   // (1, C)
         DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);  // (R, C)
-        // rows lo..hi-1; rows are independent, so ranges of them may run
-        // on the products' threads (chapter 13), with the same bits
-        Products.forRanges(x.numRows, WORK_PER_ELEMENT * x.numCols,
-                (lo, hi) -> {
-                    for (int r = lo; r < hi; r++) {
-                        double mu = mean(x, r);
-                        double rstd = rstd(x, r, mu);
-                        for (int c = 0; c < x.numCols; c++) {
-                            double xHat = (x.get(r, c) - mu) * rstd;
-                            // y = γ ⊙ x̂ + β
-                            y.set(r, c, gamma.get(c) * xHat + beta.get(c));
-                        }
-                    }
-                });
+        for (int r = 0; r < x.numRows; r++) {  // each row on its own
+            double mu = mean(x, r);
+            double rstd = rstd(x, r, mu);
+            for (int c = 0; c < x.numCols; c++) {
+                double xHat = (x.get(r, c) - mu) * rstd;
+                y.set(r, c, gamma.get(c) * xHat + beta.get(c));  // γ⊙x̂ + β
+            }
+        }
         return y;
     }
     // end::forward[]
@@ -78,43 +69,29 @@ public final class LayerNormOp implements Op {
         DMatrixRMaj gamma = inputs.get(1);
         int rows = x.numRows;
         int cols = x.numCols;
-        DMatrixRMaj dX = new DMatrixRMaj(rows, cols);  // (R, C)
-        double[] mus = new double[rows];
-        double[] rstds = new double[rows];
-        Products.forRanges(rows, WORK_PER_ELEMENT * cols, (lo, hi) -> {
-            for (int r = lo; r < hi; r++) {  // each row on its own
-                double mu = mean(x, r);
-                double rstd = rstd(x, r, mu);
-                double meanG = 0;       // mean(g), g = dY ⊙ γ
-                double meanGXHat = 0;   // mean(g ⊙ x̂)
-                for (int c = 0; c < cols; c++) {
-                    double g = dY.get(r, c) * gamma.get(c);
-                    double xHat = (x.get(r, c) - mu) * rstd;
-                    meanG += g / cols;
-                    meanGXHat += g * xHat / cols;
-                }
-                for (int c = 0; c < cols; c++) {
-                    double g = dY.get(r, c) * gamma.get(c);
-                    double xHat = (x.get(r, c) - mu) * rstd;
-                    // dx = rstd · (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂))
-                    dX.set(r, c, rstd * (g - meanG - xHat * meanGXHat));
-                }
-                mus[r] = mu;
-                rstds[r] = rstd;
+        DMatrixRMaj dX = new DMatrixRMaj(rows, cols);       // (R, C)
+        DMatrixRMaj dGamma = new DMatrixRMaj(1, cols);      // (1, C)
+        DMatrixRMaj dBeta = new DMatrixRMaj(1, cols);       // (1, C)
+        for (int r = 0; r < rows; r++) {  // each row on its own
+            double mu = mean(x, r);
+            double rstd = rstd(x, r, mu);
+            double meanG = 0;       // mean(g), g = dY ⊙ γ
+            double meanGXHat = 0;   // mean(g ⊙ x̂)
+            for (int c = 0; c < cols; c++) {
+                double g = dY.get(r, c) * gamma.get(c);
+                double xHat = (x.get(r, c) - mu) * rstd;
+                meanG += g / cols;
+                meanGXHat += g * xHat / cols;
             }
-        });
-        DMatrixRMaj dGamma = new DMatrixRMaj(1, cols);
-        DMatrixRMaj dBeta = new DMatrixRMaj(1, cols);
-        // dβ and dγ sum over the rows, top down: ranges of columns
-        Products.forRanges(cols, WORK_PER_ELEMENT * rows, (lo, hi) -> {
-            for (int r = 0; r < rows; r++) {
-                for (int c = lo; c < hi; c++) {
-                    double xHat = (x.get(r, c) - mus[r]) * rstds[r];
-                    dBeta.add(0, c, dY.get(r, c));
-                    dGamma.add(0, c, dY.get(r, c) * xHat);
-                }
+            for (int c = 0; c < cols; c++) {
+                double g = dY.get(r, c) * gamma.get(c);
+                double xHat = (x.get(r, c) - mu) * rstd;
+                // dx = rstd · (g − mean(g) − x̂ ⊙ mean(g ⊙ x̂))
+                dX.set(r, c, rstd * (g - meanG - xHat * meanGXHat));
+                dBeta.add(0, c, dY.get(r, c));           // Σ_rows dY
+                dGamma.add(0, c, dY.get(r, c) * xHat);   // Σ_rows dY ⊙ x̂
             }
-        });
+        }
         return new Grads(dX, dGamma, dBeta);
     }
     // end::backward[]

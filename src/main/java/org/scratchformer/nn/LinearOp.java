@@ -80,8 +80,8 @@ public class LinearOp implements Op {
                 db.data[c] += dZ.data[n * cols + c];  // each column top down
             }
         }
-        // dW (in, out) = Xᵀ·dZ, added by the engine into W's gradient
-        return new Grads(dX, null, db).product(1, true, x, false, dZ);
+        DMatrixRMaj dW = Products.multTransA(x, dZ);  // (in, out)
+        return new Grads(dX, dW, db);
     }
     // end::affine[]
 

@@ -2,7 +2,6 @@ package org.scratchformer.ops;
 
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.BinaryOp;
-import org.scratchformer.tensor.Elementwise;
 import org.scratchformer.tensor.Grads;
 import org.scratchformer.tensor.Shapes;
 
@@ -71,9 +70,10 @@ public final class DropoutMask extends BinaryOp {
         if (!(keep >= 1 && keep < Double.POSITIVE_INFINITY)) {
             throw notZeroOrKeep(m, first, 0);
         }
-        int bad = Elementwise.firstNotZeroOr(m.data, n, keep);  // no branch
-        if (bad >= 0) {
-            throw notZeroOrKeep(m, bad, keep);
+        for (int k = first + 1; k < n; k++) {
+            if (m.data[k] != 0 && m.data[k] != keep) {
+                throw notZeroOrKeep(m, k, keep);
+            }
         }
     }
 

@@ -40,7 +40,7 @@ public final class Adam extends Optimizer {
         requirePositive("eps", eps);
         requireNonNegative("weight decay", weightDecay);
         this.weightDecay = weightDecay;
-        this.moments = new AdamMoments(beta1, beta2, eps);
+        this.moments = new AdamMoments(parameters(), beta1, beta2, eps);
     }
 
     // tag::update[]

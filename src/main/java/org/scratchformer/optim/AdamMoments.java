@@ -1,8 +1,10 @@
 package org.scratchformer.optim;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.nn.Parameter;
 
 /**
  * Adam's running moments of the gradient, per parameter, and the direction
@@ -20,26 +22,27 @@ final class AdamMoments {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final Map<String, DMatrixRMaj> first =
-            new ConcurrentHashMap<>();  // updated on several threads
-    private final Map<String, DMatrixRMaj> second =
-            new ConcurrentHashMap<>();
+    private final Map<String, DMatrixRMaj> first = new HashMap<>();  // m
+    private final Map<String, DMatrixRMaj> second = new HashMap<>(); // v
 
-    AdamMoments(double beta1, double beta2, double eps) {
+    /** m₀ = v₀ = 0 for each of {@code parameters}. */
+    AdamMoments(Map<String, Parameter> parameters, double beta1,
+            double beta2, double eps) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
+        parameters.forEach((name, p) -> {
+            first.put(name, new DMatrixRMaj(p.rows(), p.cols()));
+            second.put(name, new DMatrixRMaj(p.rows(), p.cols()));
+        });
     }
 
     /** m and v of every parameter, live, as {@code m.NAME}, {@code v.NAME}. */
-    Map<String, DMatrixRMaj> buffers(Map<String, ? extends
-            org.scratchformer.nn.Parameter> parameters) {
-        Map<String, DMatrixRMaj> all = new java.util.LinkedHashMap<>();
+    Map<String, DMatrixRMaj> buffers(Map<String, Parameter> parameters) {
+        Map<String, DMatrixRMaj> all = new LinkedHashMap<>();
         parameters.forEach((name, p) -> {
-            all.put("m." + name, first.computeIfAbsent(name,
-                    k -> new DMatrixRMaj(p.rows(), p.cols())));
-            all.put("v." + name, second.computeIfAbsent(name,
-                    k -> new DMatrixRMaj(p.rows(), p.cols())));
+            all.put("m." + name, first.get(name));
+            all.put("v." + name, second.get(name));
         });
         return all;
     }
@@ -57,10 +60,8 @@ final class AdamMoments {
      */
     void step(String parameterName, DMatrixRMaj p, DMatrixRMaj grad,
             double coupledDecay, double keep, double rate, int t) {
-        DMatrixRMaj m = first.computeIfAbsent(parameterName,
-                k -> new DMatrixRMaj(p.numRows, p.numCols));
-        DMatrixRMaj v = second.computeIfAbsent(parameterName,
-                k -> new DMatrixRMaj(p.numRows, p.numCols));
+        DMatrixRMaj m = first.get(parameterName);
+        DMatrixRMaj v = second.get(parameterName);
         double correction1 = 1 - Math.pow(beta1, t);  // 1 − β₁ᵗ
         double correction2 = 1 - Math.pow(beta2, t);  // 1 − β₂ᵗ
         double[] pd = p.data;

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
-import org.scratchformer.tensor.Products;
 
 /**
  * Rescales all gradients together when their joint norm is too large.
@@ -31,6 +30,12 @@ public final class GradientClipping {
      */
     public static double clipByGlobalNorm(Map<String, Parameter> parameters,
             double maxNorm) {
+        return clipByGlobalNorm(parameters, maxNorm, ParameterLoop.IN_ORDER);
+    }
+
+    /** {@link #clipByGlobalNorm}, its loops over parameters run by loop. */
+    public static double clipByGlobalNorm(Map<String, Parameter> parameters,
+            double maxNorm, ParameterLoop loop) {
         if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
             throw new IllegalArgumentException("clipByGlobalNorm: maxNorm"
                     + " must be a positive finite number, got " + maxNorm);
@@ -42,17 +47,17 @@ public final class GradientClipping {
         if (distinct.isEmpty()) {
             return 0;  // no gradients: their norm is 0, nothing to scale
         }
-        double[] sums = new double[distinct.size()];  // on the threads
-        Products.each(distinct.size(), i -> sums[i] = squaredNorm(
+        double[] sums = new double[distinct.size()];  // Σᵢ gradᵢ² of each
+        loop.run(distinct.size(), i -> sums[i] = squaredNorm(
                 names.get(i), distinct.get(i).grad()));
         double squares = 0;
-        for (double sum : sums) {  // added in order: the same bits
+        for (double sum : sums) {  // added in parameter order
             squares += sum;
         }
         double norm = Math.sqrt(squares);
         double coefficient = maxNorm / (norm + EPSILON);
         if (coefficient < 1) {
-            Products.each(distinct.size(), i -> CommonOps_DDRM.scale(
+            loop.run(distinct.size(), i -> CommonOps_DDRM.scale(
                     coefficient, distinct.get(i).grad()));
         }
         return norm;

@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
-import org.scratchformer.tensor.Products;
 
 /**
  * Changes parameters in place, one step at a time, from their gradients.
@@ -28,7 +26,7 @@ import org.scratchformer.tensor.Products;
 public abstract class Optimizer {
     private final String name;
     private final Map<String, Parameter> parameters;
-    private final List<String> names;  // the keys, in order, for the threads
+    private final List<String> names;  // the keys, in order
     private double learningRate;
     private int stepCount;
 
@@ -44,8 +42,14 @@ public abstract class Optimizer {
     // tag::step[]
     /** One update of every parameter; the step count t starts at 1. */
     public final void step() {
+        step(ParameterLoop.IN_ORDER);
+    }
+
+    /** {@link #step()}, the parameters' updates run by {@code loop}. */
+    public final void step(ParameterLoop loop) {
         stepCount++;
-        forEachParameter(this::update);  // on the threads (chapter 13)
+        loop.run(names.size(),
+                i -> update(names.get(i), parameters.get(names.get(i))));
     }
     // end::step[]
 
@@ -57,17 +61,6 @@ public abstract class Optimizer {
         for (Parameter p : parameters.values()) {
             p.zeroGrad();
         }
-    }
-
-    /**
-     * Runs {@code body} once for each parameter, the parameters shared out
-     * over the products' threads ({@link Products#each}): each parameter's
-     * numbers are written by one thread in their own order, so the results
-     * are the same bits for any number of threads.
-     */
-    private void forEachParameter(BiConsumer<String, Parameter> body) {
-        Products.each(names.size(),
-                i -> body.accept(names.get(i), parameters.get(names.get(i))));
     }
 
     /** The learning rate the next step uses. */

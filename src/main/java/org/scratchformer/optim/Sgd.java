@@ -1,7 +1,8 @@
 package org.scratchformer.optim;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.scratchformer.nn.Parameter;
@@ -12,15 +13,14 @@ import org.scratchformer.nn.Parameter;
  *
  * <pre>
  * g   = grad + wd·p
- * buf = μ·buf + g       (at the first step buf = g)
+ * buf = μ·buf + g       (buf starts at 0: at the first step buf = g)
  * p   = p − lr·buf      (μ = 0: p = p − lr·g)
  * </pre>
  */
 public final class Sgd extends Optimizer {
     private final double momentum;
     private final double weightDecay;
-    private final Map<String, DMatrixRMaj> velocity =
-            new ConcurrentHashMap<>();  // updated on several threads
+    private final Map<String, DMatrixRMaj> velocity = new HashMap<>();
 
     /** Plain gradient descent: p = p − lr·grad. */
     public Sgd(Map<String, Parameter> parameters, double learningRate) {
@@ -38,6 +38,8 @@ public final class Sgd extends Optimizer {
         requireNonNegative("weight decay", weightDecay);
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        parameters().forEach((name, p) -> velocity.put(name,
+                new DMatrixRMaj(p.rows(), p.cols())));  // buf = 0
     }
 
     // tag::update[]
@@ -49,14 +51,9 @@ public final class Sgd extends Optimizer {
                 null);
         if (momentum > 0) {
             DMatrixRMaj buf = velocity.get(parameterName);
-            if (buf == null) {
-                buf = g.copy();  // the first step: buf = g
-                velocity.put(parameterName, buf);
-            } else {
-                // buf = μ·buf + g
-                CommonOps_DDRM.scale(momentum, buf);
-                CommonOps_DDRM.addEquals(buf, g);
-            }
+            // buf = μ·buf + g
+            CommonOps_DDRM.scale(momentum, buf);
+            CommonOps_DDRM.addEquals(buf, g);
             g = buf;
         }
         // p = p − lr·g
@@ -74,11 +71,10 @@ public final class Sgd extends Optimizer {
 
     @Override
     Map<String, DMatrixRMaj> buffers() {
-        Map<String, DMatrixRMaj> all = new java.util.LinkedHashMap<>();
+        Map<String, DMatrixRMaj> all = new LinkedHashMap<>();
         if (momentum > 0) {
             parameters().forEach((name, p) -> all.put("velocity." + name,
-                    velocity.computeIfAbsent(name,
-                            k -> new DMatrixRMaj(p.rows(), p.cols()))));
+                    velocity.get(name)));
         }
         return all;
     }

@@ -66,10 +66,10 @@ public final class Engine {
                 t.clearGrad();  // intermediate grads hold this pass only
             }
         }
-        receive(root, dY, false);  // dY is the caller's: keep a copy
+        CommonOps_DDRM.addEquals(root.grad(), dY);  // dL/droot += dY
         for (int i = order.size() - 1; i >= 0; i--) {  // outputs first
             Tensor t = order.get(i);
-            if (!t.isLeaf() && t.hasGrad()) {
+            if (!t.isLeaf() && t.hasGrad()) {  // none: nothing reached it
                 propagate(t);
             }
         }
@@ -88,59 +88,12 @@ public final class Engine {
         for (int i = 0; i < inputs.size(); i++) {
             Tensor input = inputs.get(i);
             if (grads.has(i) && input.requiresGrad()) {
-                // accumulate: the input may feed several ops
-                if (grads.isBlock()) {
-                    grads.addInto(i, input.grad());  // += into the block
-                } else if (grads.isProduct(i) && input.hasGrad()) {
-                    grads.addProductInto(i, input.grad());  // ch. 13
-                } else if (grads.isProduct(i) && input.isZeroed()) {
-                    grads.productInto(i, input.overwriteGrad());  // ch. 13
-                } else {
-                    receive(input, grads.get(i), owned(t, x, grads, i));
-                }
+                // +=, never =: the input may feed several ops
+                grads.addInto(i, input.grad());
             }
         }
     }
     // end::propagate[]
-
-    // tag::receive[]
-    /** t's gradient += g; the first g is kept instead of added to zeros. */
-    private static void receive(Tensor t, DMatrixRMaj g, boolean owned) {
-        if (t.hasGrad() || t.isZeroed()) {  // grad() writes the zeros
-            CommonOps_DDRM.addEquals(t.grad(), g);  // +=, never =
-        } else {
-            t.setGrad(owned ? g : g.copy());
-        }
-    }
-    // end::receive[]
-
-    // tag::ch13-owned[]
-    /**
-     * Whether gradient i is a matrix of its own that the engine may keep:
-     * not dY, Y or an input, nor sharing its numbers with another gradient
-     * of the same call. Every op returns new matrices (its tests check it);
-     * an op of your own that returns dY itself is copied, not corrupted.
-     */
-    private static boolean owned(Tensor t, List<DMatrixRMaj> x, Grads grads,
-            int i) {
-        double[] data = grads.get(i).data;
-        if (data == t.grad().data || data == t.value().data) {
-            return false;
-        }
-        for (DMatrixRMaj input : x) {
-            if (data == input.data) {
-                return false;
-            }
-        }
-        for (int j = 0; j < grads.size(); j++) {  // a product is new
-            if (j != i && grads.has(j) && !grads.isProduct(j)
-                    && data == grads.get(j).data) {
-                return false;
-            }
-        }
-        return true;
-    }
-    // end::ch13-owned[]
 
     // tag::check-grads[]
     private static void checkGrads(Op op, List<Tensor> inputs, Grads grads) {
@@ -152,11 +105,10 @@ public final class Engine {
         for (int i = 0; i < inputs.size(); i++) {
             DMatrixRMaj x = inputs.get(i).value();
             if (grads.has(i) && !grads.isBlock()
-                    && (grads.rows(i) != x.numRows
-                        || grads.cols(i) != x.numCols)) {
+                    && !Shapes.same(grads.get(i), x)) {
                 throw new IllegalStateException(op.name() + ": backward"
                         + " returned a gradient of shape "
-                        + Shapes.of(grads.rows(i), grads.cols(i))
+                        + Shapes.of(grads.get(i))
                         + " for input " + i + " of shape "
                         + inputs.get(i).shape());
             }
@@ -214,11 +166,11 @@ public final class Engine {
     // end::topo-sort[]
 
     /** Sets the gradient of every tensor in {@code root}'s graph to zero. */
-    // tag::zero-grad[]
+    // tag::zero-grad-graph[]
     public static void zeroGrad(Tensor root) {
         for (Tensor t : topologicalOrder(root)) {
             t.zeroGrad();
         }
     }
-    // end::zero-grad[]
+    // end::zero-grad-graph[]
 }

@@ -19,11 +19,6 @@ public final class Tensor {
     private final List<Tensor> inputs;
     private final boolean requiresGrad;
     // end::fields[]
-    /**
-     * Whether {@link #zeroGrad} was called and nothing received since: the
-     * gradient matrix is kept, its numbers count as zeros (chapter 13).
-     */
-    private boolean zeroed;
 
     Tensor(DMatrixRMaj value, Op op, List<Tensor> inputs,
             boolean requiresGrad) {
@@ -95,59 +90,28 @@ public final class Tensor {
     public DMatrixRMaj grad() {
         if (grad == null) {
             grad = new DMatrixRMaj(value.numRows, value.numCols);
-        } else if (zeroed) {  // the zeros are written when first needed
-            grad.zero();
-            zeroed = false;
         }
         return grad;
     }
 
-    /**
-     * Whether a gradient has been received (or made by {@link #grad})
-     * since the last {@link #zeroGrad}.
-     */
+    /** Whether a gradient was received (or made by {@link #grad}). */
     boolean hasGrad() {
-        return grad != null && !zeroed;
+        return grad != null;
     }
 
-    /** The engine keeps {@code g} as the gradient; it must be unshared. */
-    void setGrad(DMatrixRMaj g) {
-        grad = g;
-        zeroed = false;
-    }
-
-    /** Forgets the gradient: the next one received is kept as it is. */
+    /** Forgets the gradient: the next {@link #grad} starts from zeros. */
     void clearGrad() {
         grad = null;
-        zeroed = false;
     }
 
-    // tag::ch13-zeroed[]
-    /**
-     * Sets the gradient to zero (the graph is untouched). The zeros are
-     * not written yet: {@link #grad} writes them when it is read, and the
-     * engine writes a product over them instead ({@link #overwriteGrad}).
-     */
+    // tag::zero-grad[]
+    /** Sets the gradient to zero; the graph is untouched. */
     public void zeroGrad() {
         if (grad != null) {
-            zeroed = true;
+            grad.zero();
         }
     }
-
-    /** Whether the gradient was zeroed and nothing received since. */
-    boolean isZeroed() {
-        return zeroed;
-    }
-
-    /**
-     * If {@link #isZeroed}: the gradient matrix, for the engine to write
-     * over whole (its numbers are not zeros yet); received from then on.
-     */
-    DMatrixRMaj overwriteGrad() {
-        zeroed = false;
-        return grad;
-    }
-    // end::ch13-zeroed[]
+    // end::zero-grad[]
 
     public boolean requiresGrad() {
         return requiresGrad;

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Pattern;
-import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.optim.Optimizer;
 import org.scratchformer.transformer.NormPlacement;
 
@@ -127,7 +127,7 @@ public final class Checkpoint {
         Task task = Task.named(run.task());
         Translator model = new Translator(run.model(),
                 task.sourceVocabulary().size(),
-                task.targetVocabulary().size(), new UnsharedRandom(0));
+                task.targetVocabulary().size(), new Random(0));
         Path file = dir.resolve(modelFile(run.step()));
         requireStep(file, SafeTensors.loadInto(file, model), run.step());
         model.eval();
@@ -174,7 +174,7 @@ public final class Checkpoint {
                 .put("clip", s.clip()).put("seed", s.seed())
                 .put("training_pairs", s.trainingPairs())
                 .put("validate_every", s.validateEvery())
-                .put("shards", s.shards());
+                .put("micro_batches", s.microBatches());
         return root;
     }
 
@@ -198,9 +198,19 @@ public final class Checkpoint {
                 required(t, "clip").asDouble(), required(t, "seed").asLong(),
                 required(t, "training_pairs").asInt(),
                 required(t, "validate_every").asInt(),
-                t.has("shards") ? t.get("shards").asInt() : 1);  // older: 1
+                microBatches(t));
         return new Run(required(root, "task").asText(), model, settings,
                 required(root, "step").asInt());
+    }
+
+    /** The run's micro-batches; "shards" in older runs; 1 in the oldest. */
+    private static int microBatches(JsonNode training) {
+        for (String field : new String[] {"micro_batches", "shards"}) {
+            if (training.has(field)) {
+                return training.get(field).asInt();
+            }
+        }
+        return 1;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -1,10 +1,12 @@
 package org.scratchformer.translation;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.scratchformer.optim.Adam;
 import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.optim.WarmupInverseSqrt;
+import org.scratchformer.tensor.Tensor;
 
 /**
  * The training loop of the paper: Adam (β₂ = 0.98, ε = 1e-9) with the
@@ -23,26 +25,30 @@ public final class Trainer {
      * @param seed           data order and dropout
      * @param trainingPairs  how many distinct training pairs to draw
      * @param validateEvery  steps between validations (0: never)
-     * @param shards         parts of a batch run on threads of their own
-     *                       ({@link DataParallel}); part of the run, as the
-     *                       seed is: another count gives other bits
+     * @param microBatches   parts of a batch that chapter 13's strategy
+     *                       trains at once on threads of their own; part
+     *                       of the run, as the seed is: another count gives
+     *                       other bits. 1: each batch whole
      */
     public record Settings(int steps, int batchSize, int warmup,
             double rateFactor, double clip, long seed, int trainingPairs,
-            int validateEvery, int shards) {
+            int validateEvery, int microBatches) {
         public Settings {
             if (steps < 1 || batchSize < 1 || warmup < 1 || !(clip > 0)
                     || trainingPairs < batchSize || validateEvery < 0
-                    || shards < 1 || shards > batchSize) {
-                throw new IllegalArgumentException("Trainer: steps, batch"
-                        + " size and warm-up must be at least 1, the clip"
-                        + " norm positive, training pairs at least one"
-                        + " batch, shards from 1 to the batch size; got "
-                        + this);
+                    || microBatches < 1 || microBatches > batchSize) {
+                throw new IllegalArgumentException("Trainer: steps "
+                        + steps + ", batch size " + batchSize
+                        + " and warm-up " + warmup + " must be at least 1,"
+                        + " the clip norm " + clip + " positive, training"
+                        + " pairs " + trainingPairs + " at least one"
+                        + " batch, validate-every " + validateEvery
+                        + " at least 0, micro-batches " + microBatches
+                        + " from 1 to the batch size");
             }
         }
 
-        /** Settings of a run whose batches are not cut into shards. */
+        /** Settings of a run whose batches are trained whole. */
         public Settings(int steps, int batchSize, int warmup,
                 double rateFactor, double clip, long seed,
                 int trainingPairs, int validateEvery) {
@@ -50,6 +56,18 @@ public final class Trainer {
                     trainingPairs, validateEvery, 1);
         }
     }
+
+    // tag::strategy[]
+    /**
+     * How one optimizer step is computed: {@link #step} here; chapter 13's
+     * strategy trains a batch as micro-batches on both cores.
+     */
+    @FunctionalInterface
+    public interface Strategy {
+        /** Optimizer step {@code step} on {@code batch}; the loss before. */
+        double step(int step, Batch batch);
+    }
+    // end::strategy[]
 
     /** What the loop reports as it goes, in this order for each step. */
     public interface Listener {
@@ -64,28 +82,55 @@ public final class Trainer {
 
     private final Translator model;
     private final Batcher batcher;
-    private final DataParallel shards;
     private final Settings settings;
     private final Adam adam;
     private final WarmupInverseSqrt schedule;
+    private final Strategy strategy;
 
+    /** A trainer whose steps are {@link #step}, each batch whole. */
     public Trainer(Translator model, Task task, Settings settings) {
+        this(model, task, settings, trainer -> trainer::step);
+    }
+
+    /** A trainer whose steps are the strategy's, made for this trainer. */
+    public Trainer(Translator model, Task task, Settings settings,
+            Function<Trainer, Strategy> strategy) {
         this.model = model;
         this.batcher = Batcher.of(task, settings.batchSize());
-        this.shards = new DataParallel(model, batcher, settings.shards());
         this.settings = settings;
         this.adam = new Adam(model.parameters(), 1, 0.9, 0.98, 1e-9, 0);
         this.schedule = new WarmupInverseSqrt(model.config().model(),
                 settings.warmup(), settings.rateFactor());
+        this.strategy = strategy.apply(this);
     }
 
-    /** The shards each batch is cut into: {@link Settings#shards()}. */
-    public int shards() {
-        return shards.shards();
+    public Translator model() {
+        return model;
+    }
+
+    public Batcher batcher() {
+        return batcher;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Adam optimizer() {
         return adam;
+    }
+
+    /** The schedule's learning rate at optimizer step {@code step}. */
+    public double rate(int step) {
+        return schedule.rate(step);
+    }
+
+    /**
+     * The seed of step {@code step}'s dropout masks: from the run's seed
+     * and the step, so that a resumed run draws the masks it would have.
+     */
+    public long dropoutSeed(int step) {
+        return settings.seed() * 1_000_003L + step;
     }
 
     // tag::loop[]
@@ -100,7 +145,7 @@ public final class Trainer {
                 epoch = batcher.shuffled(pairs, settings.seed(), e);
             }
             Batch batch = epoch.get((step - 1) % perEpoch);
-            double loss = step(step, batch);
+            double loss = strategy.step(step, batch);
             listener.step(step, loss, adam.learningRate(),
                     batch.targetTokens());
             if (settings.validateEvery() > 0
@@ -117,18 +162,24 @@ public final class Trainer {
 
     // tag::step[]
     /**
-     * Optimizer step number {@code step} (from 1) on one batch: forward
-     * and backward in training mode (in shards, chapter 13), clipping, the
-     * schedule's rate, Adam. Returns the loss before the update.
+     * Optimizer step number {@code step} (from 1) on one batch, the plain
+     * way: returns the loss before the update.
      */
     public double step(int step, Batch batch) {
         adam.zeroGrad();
-        double loss = shards.lossAndGradients(batch,
-                settings.seed() * 1_000_003L + step);  // dropout's seed
+        model.train();
+        model.reseedDropout(dropoutSeed(step));
+        Tensor loss = model.loss(batch);  // forward and loss
+        loss.backward();                  // backward: dL/dW of every W
         GradientClipping.clipByGlobalNorm(adam.parameters(), settings.clip());
         adam.setLearningRate(schedule.rate(step));
         adam.step();
-        return loss;
+        return loss.item();
     }
     // end::step[]
+
+    /** {@link #step}, or the strategy's version of it. */
+    public double run(int step, Batch batch) {
+        return strategy.step(step, batch);
+    }
 }

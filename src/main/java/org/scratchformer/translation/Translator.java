@@ -8,8 +8,6 @@ import org.scratchformer.nn.Embedding;
 import org.scratchformer.nn.Init;
 import org.scratchformer.nn.Linear;
 import org.scratchformer.nn.Module;
-import org.scratchformer.nn.Parameter;
-import org.scratchformer.nn.UnsharedRandom;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.optim.CrossEntropy;
 import org.scratchformer.tensor.Tensor;
@@ -128,26 +126,6 @@ public final class Translator extends Module {
         return dropout.forward(positions.addTo(scaled, length));
     }
     // end::embed[]
-
-    // tag::ch13-replica[]
-    /**
-     * A model of the same shape whose parameters are this model's own
-     * matrices, as leaves of its own: what one model reads, the other
-     * reads, and every update of this one (an optimizer's, a load) is the
-     * replica's too, but each collects its own gradients. A replica has its
-     * own dropout numbers and training mode, so two threads can each run a
-     * forward and backward pass, one on this model and one on a replica.
-     */
-    public Translator replica() {
-        Translator copy = new Translator(config,
-                sourceEmbedding.weight().rows(),
-                targetEmbedding.weight().rows(), new UnsharedRandom(0));
-        Map<String, Parameter> mine = parameters();
-        copy.parameters().forEach((name, p) -> p.substitute(
-                Tensor.variable(mine.get(name).value())));  // never undone
-        return copy;
-    }
-    // end::ch13-replica[]
 
     /**
      * Restarts the dropout masks' random numbers: a training step that

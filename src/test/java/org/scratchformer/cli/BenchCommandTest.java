@@ -34,7 +34,7 @@ class BenchCommandTest {
     void theReferenceModelIsTheDefaultAndEveryLineIsPrinted() {
         assertEquals(0, run("bench", "--steps", "1", "--warmup", "0"),
                 err.toString());
-        assertEquals(List.of("model", "kernel", "peak", "steps/s",
+        assertEquals(List.of("model", "code", "kernel", "peak", "steps/s",
                 "tokens/s", "GFLOP/s", "GFLOP", "allocated", "CPU", "loss"),
                 keys(), out.toString());
         assertTrue(out.toString().startsWith("model      reference"
@@ -44,13 +44,8 @@ class BenchCommandTest {
 
     @Test
     void theWorkloadCountsItsFormulasOperations() {
-        int threads = Products.threads();
-        try {
-            assertEquals(0, run("bench", "--model", "workload", "--steps",
-                    "1", "--warmup", "0", "--threads", "1"), err.toString());
-        } finally {
-            Products.setThreads(threads);
-        }
+        assertEquals(0, run("bench", "--model", "workload", "--steps",
+                "1", "--warmup", "0", "--threads", "1"), err.toString());
         assertTrue(out.toString().contains("GFLOP      " + String.format(
                 Locale.ROOT, "%.3f", Workload.flopsPerStep() / 1e9)),
                 out.toString());
@@ -77,7 +72,7 @@ class BenchCommandTest {
         assertEquals(0, run("bench", "--steps", "1", "--warmup", "0",
                 "--shards", "2"), err.toString());
         assertTrue(out.toString().contains("pairs in turn, each in 2"
-                + " shards\n"), out.toString());
+                + " micro-batches\n"), out.toString());
         assertEquals(2, run("bench", "--shards", "65"));
         assertTrue(err.toString().contains("--shards must be 1 to 64, for"
                 + " the reference model only, got 65 for reference"),

@@ -6,17 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.scratchformer.fast.TranslatorWorkload;
 
 /**
- * Each preset trains in its own number of shards unless the run names
- * one: the demo in 4, the reference model in 8 (chapter 13), which is
- * also what {@code bench} measures.
+ * Each preset trains in its own number of micro-batches unless the run
+ * names one: the demo in 4, the reference model in 8 (chapter 13), which
+ * is also what {@code bench} measures.
  */
 class PresetTest {
     @Test
     void eachPresetHasItsShardsAndARunsOwnCountWins() {
-        assertEquals(4, Preset.DEMO.settings(null, 1, null).shards());
-        assertEquals(8, Preset.FULL.settings(null, 1, null).shards());
-        assertEquals(3, Preset.FULL.settings(null, 1, 3).shards());
-        assertEquals(Preset.FULL.shards, TranslatorWorkload.SHARDS,
+        assertEquals(4, Preset.DEMO.settings(null, 1, null).microBatches());
+        assertEquals(8, Preset.FULL.settings(null, 1, null).microBatches());
+        assertEquals(3, Preset.FULL.settings(null, 1, 3).microBatches());
+        assertEquals(Preset.FULL.shards, TranslatorWorkload.MICRO_BATCHES,
                 "bench measures the reference model as full trains it");
     }
 }

@@ -95,10 +95,11 @@ class TrainCommandTest {
         Path three = dir.resolve("three");
         Result r = run(train(four, 2));
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("batches of 64 in 4 shards"), r.out());
+        assertTrue(r.out().contains("batches of 64 in 4 micro-batches"),
+                r.out());
         assertEquals(0, run(train(three, 2, "--shards", "3")).code());
         assertTrue(Files.readString(three.resolve(Checkpoint.RUN))
-                .contains("\"shards\" : 3"));
+                .contains("\"micro_batches\" : 3"));
         assertFalse(Arrays.equals(SafeTensors.read(four.resolve(
                 Checkpoint.modelFile(2))).tensors().get("output.weight").data,
                 SafeTensors.read(three.resolve(Checkpoint.modelFile(2)))
@@ -108,11 +109,12 @@ class TrainCommandTest {
         Result other = run(train(four, 4, "--resume", "--shards", "1"));
         assertEquals(2, other.code());
         assertTrue(other.err().contains("--resume: " + four + " trains in 4"
-                + " shards, not 1; a run keeps its shards"), other.err());
+                + " micro-batches, not 1; a run keeps its micro-batches"),
+                other.err());
         Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
                 "65"));
         assertEquals(2, tooMany.code());
-        assertTrue(tooMany.err().contains("shards from 1 to the batch size"),
+        assertTrue(tooMany.err().contains("micro-batches 65 from 1 to the batch size"),
                 tooMany.err());
     }
 

@@ -14,15 +14,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.tensor.PlainKernel;
+import org.scratchformer.tensor.Products;
 
 /**
  * What Bench counts, how its measurements relate to what the steps did (no
  * speed is asserted), and the machine's peak from /proc/cpuinfo's lines.
  */
 class BenchTest {
+    /** Bench.run with the products counted on the plain kernel. */
+    static Bench.Result run(TrainingStep workload, int warmup, int steps) {
+        CountingKernel counter = new CountingKernel(new PlainKernel());
+        Products.use(counter);
+        try {
+            return Bench.run(workload, warmup, steps, counter);
+        } finally {
+            Products.use(new PlainKernel());
+        }
+    }
+
     @Test
     void theCountedOperationsOfAWorkloadStepAreItsFormula() {
-        Bench.Result r = Bench.run(new Workload(1), 0, 2);
+        Bench.Result r = run(new Workload(1), 0, 2);
         assertEquals(2 * Workload.flopsPerStep(), r.flops());
         assertEquals(Workload.flopsPerStep(), r.flopsPerStep(), 0.0);
         assertEquals(2 * Workload.ROWS, r.tokens());
@@ -33,7 +46,7 @@ class BenchTest {
     void theWorkloadIsTheSameWorkOnEveryMachine() {
         // the third step's loss, after two updates: pinned, so that the
         // numbers of two machines or two builds measure the same training
-        Bench.Result r = Bench.run(new Workload(1), 1, 2);
+        Bench.Result r = run(new Workload(1), 1, 2);
         assertEquals(3.513755841979222, r.lastLoss(), 1e-9);
     }
 
@@ -95,7 +108,7 @@ class BenchTest {
         Spinning steps = new Spinning(1, 80, 2, 2);
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
-        Bench.Result r = Bench.run(steps, 1, 3);
+        Bench.Result r = run(steps, 1, 3);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
 

@@ -11,6 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.book.Listings;
+import org.scratchformer.tensor.GemmKernel;
 import org.scratchformer.tensor.PlainKernel;
 import org.scratchformer.tensor.Products;
 
@@ -20,6 +21,10 @@ import org.scratchformer.tensor.Products;
  * workload's arithmetic is ({@code fast-flops.txt}).
  */
 class KernelExample {
+    /** Chapter 13's kernel where this JVM can run it. */
+    static final GemmKernel KERNEL = FastPath.hasVectorModule()
+            ? new VectorKernel() : new PlainKernel();
+
     static final int[][] SHAPES = {{1, 1, 1}, {1, 300, 7}, {300, 1, 7},
         {5, 7, 1}, {13, 17, 19}, {6, 8, 128}, {97, 33, 129},
         {200, 130, 128}};
@@ -27,7 +32,7 @@ class KernelExample {
     @Test
     void kernelAgainstEjmlAndThePlainKernel() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "kernel: %s%n%-14s %-5s %-13s %s%n", Products.kernelName(),
+                "kernel: %s%n%-14s %-5s %-13s %s%n", KERNEL.name(),
                 "m × n × k", "form", "max |Δ| EJML", "same bits as plain"));
         Random random = new Random(13);
         for (int[] s : SHAPES) {
@@ -40,8 +45,7 @@ class KernelExample {
             DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
             DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
             String[] forms = {"A·B", "Aᵀ·B", "A·Bᵀ"};
-            DMatrixRMaj[] results = {Products.mult(a, b),
-                Products.multTransA(at, b), Products.multTransB(a, bt)};
+            DMatrixRMaj[] results = products(a, b, at, bt);
             for (int f = 0; f < 3; f++) {
                 boolean transA = f == 1;
                 boolean transB = f == 2;
@@ -59,6 +63,18 @@ class KernelExample {
             }
         }
         Listings.write("fast-kernel-check", out.toString());
+    }
+
+    /** A·B, Aᵀ·B and A·Bᵀ through Products, on KERNEL. */
+    static DMatrixRMaj[] products(DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj at, DMatrixRMaj bt) {
+        Products.use(KERNEL);
+        try {
+            return new DMatrixRMaj[] {Products.mult(a, b),
+                Products.multTransA(at, b), Products.multTransB(a, bt)};
+        } finally {
+            Products.use(new PlainKernel());
+        }
     }
 
     static double maxAbsDiff(double[] x, double[] y) {

@@ -34,9 +34,11 @@ class TranslatorWorkloadTest {
         Translator model = new Translator(ModelConfig.reference(),
                 task.sourceVocabulary().size(),
                 task.targetVocabulary().size(), new Random(SEED));
+        Workers workers = new Workers(2);
         Trainer trainer = new Trainer(model, task, new Trainer.Settings(2, b,
                 TranslatorWorkload.WARMUP, 1.0, 1.0, SEED, 2 * b, 0,
-                TranslatorWorkload.SHARDS));
+                TranslatorWorkload.MICRO_BATCHES),
+                t -> new MicroBatches(t, workers));
         List<Double> losses = new ArrayList<>();
         trainer.train(pairs, 1, m -> 0, new Trainer.Listener() {
             @Override
@@ -52,8 +54,10 @@ class TranslatorWorkloadTest {
 
         List<Batch> epoch = Batcher.of(task, b).shuffled(pairs, SEED, 0);
         TranslatorWorkload workload = new TranslatorWorkload(task, SEED,
-                epoch);
-        assertEquals(TranslatorWorkload.SHARDS, workload.shards());
+                epoch, TranslatorWorkload.MICRO_BATCHES, new Random(SEED),
+                t -> new MicroBatches(t, workers));
+        assertEquals(TranslatorWorkload.MICRO_BATCHES,
+                workload.microBatches());
         assertEquals(losses.get(0), workload.step(), 0.0, "step 1's loss");
         assertEquals(epoch.get(0).targetTokens(), workload.tokens());
         assertEquals(losses.get(1), workload.step(), 0.0, "step 2's loss");
@@ -69,7 +73,7 @@ class TranslatorWorkloadTest {
         List<Batch> batches = Batcher.of(task, 3).batches(
                 task.pairs(Split.TRAIN, 7, SEED));  // 3 pairs, 3, then 1
         TranslatorWorkload workload = new TranslatorWorkload(task, SEED,
-                batches);
+                batches, 1, new Random(SEED), t -> t::step);
         int[] tokens = new int[4];
         for (int i = 0; i < 4; i++) {
             workload.step();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.scratchformer.tensor.KernelCache;
 import org.scratchformer.tensor.PlainKernel;
 
 /**

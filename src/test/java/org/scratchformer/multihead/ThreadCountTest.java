@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.scratchformer.attention.AttentionMask;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.ops.Ops;
+import org.scratchformer.tensor.GemmKernel;
+import org.scratchformer.tensor.PlainKernel;
 import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Tensor;
 
 /**
- * Fused attention, whose sentences run over both threads, gives the same
- * bits with one thread and with two or three, value and every gradient,
- * at a size large enough to be split.
+ * Fused attention gives the same bits whatever kernel runs its products:
+ * the plain one, or one that splits each product over threads (as chapter
+ * 13's does), value and every gradient, at a size large enough to split.
  */
 class ThreadCountTest {
     static final int BATCH = 64;
@@ -28,9 +30,8 @@ class ThreadCountTest {
     /** Y and every input's gradient, for dY drawn from the seed. */
     static List<DMatrixRMaj> run(int threads, List<DMatrixRMaj> values,
             Function<List<Tensor>, Tensor> op) {
-        int before = Products.threads();
+        Products.use(new SplitRows(threads));
         try {
-            Products.setThreads(threads);
             List<Tensor> inputs = new ArrayList<>();
             for (DMatrixRMaj v : values) {
                 inputs.add(Tensor.variable(v.copy()));
@@ -46,7 +47,32 @@ class ThreadCountTest {
             }
             return out;
         } finally {
-            Products.setThreads(before);
+            Products.use(new PlainKernel());
+        }
+    }
+
+    /**
+     * The plain kernel on {@code parts} blocks of C's rows, one after
+     * another: what a kernel that splits a product over threads computes.
+     */
+    record SplitRows(int parts) implements GemmKernel {
+        @Override
+        public String name() {
+            return "plain, " + parts + " row blocks";
+        }
+
+        @Override
+        public void gemm(boolean transA, boolean transB, int m, int n,
+                int k, double[] a, int aOffset, int lda, double[] b,
+                int bOffset, int ldb, double[] c, int cOffset, int ldc,
+                boolean accumulate) {
+            int step = (m + parts - 1) / parts;
+            for (int lo = 0; lo < m; lo += step) {
+                int rows = Math.min(step, m - lo);
+                new PlainKernel().gemm(transA, transB, rows, n, k, a,
+                        aOffset + lo * (transA ? 1 : lda), lda, b, bOffset,
+                        ldb, c, cOffset + lo * ldc, ldc, accumulate);
+            }
         }
     }
 
@@ -80,16 +106,7 @@ class ThreadCountTest {
         List<DMatrixRMaj> one = run(1, qkv, op);
         for (int threads = 2; threads <= 3; threads++) {
             assertSameBits(one, run(threads, qkv, op),
-                    "fused_attention, " + threads + " threads");
+                    "fused_attention, " + threads + " row blocks");
         }
-    }
-
-    @Test
-    void aSentencesWorkIsItsTwoProductsPerHead() {
-        // 2 sentences of T = 3 queries and S = 5 keys, H·D = 8 columns:
-        // Q·Kᵀ and P·V, 3 · 5 · 8 multiply-adds each, per sentence
-        FusedAttention op = new FusedAttention(2, 4);
-        assertEquals(2 * 3 * 5 * 8, op.blockWork(new DMatrixRMaj(6, 8),
-                new DMatrixRMaj(10, 8)));
     }
 }

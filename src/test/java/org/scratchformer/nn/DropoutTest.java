@@ -67,19 +67,6 @@ class DropoutTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} × {1}")
-    @MethodSource("maskShapes")
-    void anUnsharedRandomDrawsTheMasksOfRandom(int rows, int cols) {
-        // fill's path, split over the threads at the larger sizes
-        Dropout plain = new Dropout(0.1, new Random(21));
-        Dropout unshared = new Dropout(0.1, new UnsharedRandom(21));
-        for (int step = 0; step < 3; step++) {
-            assertIdentical(plain.forward(ones(rows, cols)).value(),
-                    unshared.forward(ones(rows, cols)).value(),
-                    "step " + step);
-        }
-    }
-
     static Stream<Arguments> maskShapes() {
         return Stream.of(Arguments.of(1, 1), Arguments.of(3, 7),
                 Arguments.of(768, 128), Arguments.of(97, 513));

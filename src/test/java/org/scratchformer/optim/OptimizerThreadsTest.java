@@ -7,21 +7,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.nn.Parameter;
-import org.scratchformer.tensor.Products;
 
 /**
- * Clipping, the optimizers' steps and zeroGrad share the parameters out
- * over the threads: the same bits for any number of threads, and the norm
- * is the parameters' sums of squares added in their order.
+ * Clipping and the optimizers' steps with their loops over parameters run
+ * on threads (as chapter 13 runs them): the same bits as in order, and the
+ * norm is the parameters' sums of squares added in their order.
  */
 class OptimizerThreadsTest {
     static final int STEPS = 3;
+
+    /**
+     * A parameter loop on {@code threads} threads, each body call on a
+     * thread of its own, in no fixed order (chapter 13's joins the same
+     * seam); one thread: in order.
+     */
+    static final class ThreadLoop implements ParameterLoop, AutoCloseable {
+        private final ExecutorService pool;
+
+        ThreadLoop(int threads) {
+            pool = Executors.newFixedThreadPool(threads);
+        }
+
+        @Override
+        public void run(int count, IntConsumer body) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = count - 1; i >= 0; i--) {  // the last one first
+                int item = i;
+                calls.add(pool.submit(() -> body.accept(item)));
+            }
+            for (Future<?> call : calls) {
+                try {
+                    call.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
 
     /** Twelve parameters of seeded random shapes and values, by name. */
     static Map<String, Parameter> parameters() {
@@ -40,9 +78,7 @@ class OptimizerThreadsTest {
     /** Values and final norm after STEPS clipped steps, on `threads`. */
     static List<double[]> train(int threads,
             Function<Map<String, Parameter>, Optimizer> make) {
-        int before = Products.threads();
-        try {
-            Products.setThreads(threads);
+        try (ThreadLoop loop = new ThreadLoop(threads)) {
             Map<String, Parameter> parameters = parameters();
             Optimizer optimizer = make.apply(parameters);
             Random gradients = new Random(9);
@@ -54,8 +90,9 @@ class OptimizerThreadsTest {
                         p.grad().data[k] += gradients.nextGaussian();
                     }
                 }
-                norm = GradientClipping.clipByGlobalNorm(parameters, 3.0);
-                optimizer.step();
+                norm = GradientClipping.clipByGlobalNorm(parameters, 3.0,
+                        loop);
+                optimizer.step(loop);
             }
             List<double[]> result = new ArrayList<>();
             for (Parameter p : optimizer.parameters().values()) {
@@ -63,8 +100,6 @@ class OptimizerThreadsTest {
             }
             result.add(new double[] {norm});
             return result;
-        } finally {
-            Products.setThreads(before);
         }
     }
 
@@ -93,9 +128,7 @@ class OptimizerThreadsTest {
     @ParameterizedTest(name = "threads={0}")
     @ValueSource(ints = {1, 2})
     void theNormAddsTheParametersSumsInTheirOrder(int threads) {
-        int before = Products.threads();
-        try {
-            Products.setThreads(threads);
+        try (ThreadLoop loop = new ThreadLoop(threads)) {
             Map<String, Parameter> parameters = parameters();
             Random random = new Random(3);
             double squares = 0;
@@ -111,7 +144,8 @@ class OptimizerThreadsTest {
                 }
                 squares += sum;
             }
-            double norm = GradientClipping.clipByGlobalNorm(parameters, 1.0);
+            double norm = GradientClipping.clipByGlobalNorm(parameters, 1.0,
+                    loop);
             assertEquals(Double.doubleToLongBits(Math.sqrt(squares)),
                     Double.doubleToLongBits(norm));
             double total = 0;
@@ -122,8 +156,6 @@ class OptimizerThreadsTest {
             }
             assertEquals(1.0, Math.sqrt(total), 1e-9,
                     "every gradient scaled once to the norm 1");
-        } finally {
-            Products.setThreads(before);
         }
     }
 

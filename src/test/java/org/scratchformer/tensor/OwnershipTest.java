@@ -2,6 +2,7 @@ package org.scratchformer.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class OwnershipTest {
     final Tensor b = Tensor.variable(new double[][] {{3, 4}});
 
     @Test
-    void aGradientMadeForTheCallIsKeptAsItIs() {
+    void aGradientIsAddedIntoTheInputsOwnMatrixNeverKept() {
         DMatrixRMaj[] made = new DMatrixRMaj[2];
         Tensor y = adding((x, out, dY) -> {
             made[0] = dY.copy();
@@ -59,8 +60,11 @@ class OwnershipTest {
         }).apply(a, b);
         assertFalse(a.hasGrad(), "no gradient before backward");
         y.backward(new DMatrixRMaj(new double[][] {{1, 1}}));
-        assertSame(made[0], a.grad());
-        assertSame(made[1], b.grad());
+        assertNotSame(made[0], a.grad());
+        assertNotSame(made[1], b.grad());
+        assertArrayEquals(made[0].data, a.grad().data, 0.0);
+        made[0].set(0, 0, 99);  // the op's matrix is not the gradient
+        assertEquals(1.0, a.grad().get(0, 0));
     }
 
     @Test
@@ -71,7 +75,7 @@ class OwnershipTest {
             return new Grads(made[0], null);
         }).apply(a, b);
         y.backward(new DMatrixRMaj(new double[][] {{1, 1}}));
-        assertSame(made[0], a.grad());
+        assertArrayEquals(made[0].data, a.grad().data, 0.0);
         assertFalse(b.hasGrad(), "its gradient was null");
     }
 

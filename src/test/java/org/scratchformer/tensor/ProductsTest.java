@@ -3,6 +3,7 @@ package org.scratchformer.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ class ProductsTest {
         for (boolean transA : new boolean[] {false, true}) {
             for (boolean transB : new boolean[] {false, true}) {
                 String form = (transA ? "Aᵀ" : "A") + "·" + (transB ? "Bᵀ"
-                        : "B") + " with " + Products.kernelName();
+                        : "B") + " with " + Products.kernel().name();
                 DMatrixRMaj left = transA ? at : a;
                 DMatrixRMaj right = transB ? bt : b;
                 DMatrixRMaj used = new DMatrixRMaj(m, n);
@@ -121,62 +122,7 @@ class ProductsTest {
         assertNear(expected, c, 6, "block");
     }
 
-    // tag::same-bits[]
-    @Test
-    void oneAndTwoThreadsGiveTheSameBits() {
-        Random random = new Random(11);
-        // large enough to be split: 130·90·70 multiply-adds
-        DMatrixRMaj a = random(random, 130, 70);
-        DMatrixRMaj b = random(random, 70, 90);
-        int before = Products.threads();
-        try {
-            Products.setThreads(1);
-            DMatrixRMaj one = Products.mult(a, b);
-            DMatrixRMaj oneT = Products.multTransA(a, one);
-            Products.setThreads(2);
-            assertEquals(2, Products.parts(130, 90, 70), "split in two");
-            DMatrixRMaj two = Products.mult(a, b);
-            DMatrixRMaj twoT = Products.multTransA(a, two);
-            Products.setThreads(3);
-            assertEquals(3, Products.parts(130, 90, 70), "split in three");
-            DMatrixRMaj three = Products.mult(a, b);
-            assertArrayEquals(one.data, two.data, 0.0);
-            assertArrayEquals(oneT.data, twoT.data, 0.0);
-            assertArrayEquals(one.data, three.data, 0.0);
-        } finally {
-            Products.setThreads(before);
-        }
-    }
-    // end::same-bits[]
 
-    @Test
-    void everyProductCountsTwoFlopsPerMultiplyAdd() {
-        Random random = new Random(17);
-        long start = Products.flops();
-        Products.mult(random(random, 3, 4), random(random, 4, 5));
-        assertEquals(2 * 3 * 5 * 4, Products.flops() - start, "(3,4)·(4,5)");
-        start = Products.flops();
-        Products.gemm(true, false, 2, 3, 7, new double[7 * 2], 0, 2,
-                new double[7 * 3], 0, 3, new double[2 * 3], 0, 3, true);
-        assertEquals(2 * 2 * 3 * 7, Products.flops() - start, "Aᵀ·B, gemm");
-    }
-
-    @Test
-    void aProductSplitOverThreadsIsCountedOnce() {
-        Random random = new Random(19);
-        DMatrixRMaj a = random(random, 130, 70);
-        DMatrixRMaj b = random(random, 70, 90);
-        int before = Products.threads();
-        try {
-            Products.setThreads(2);
-            assertEquals(2, Products.parts(130, 90, 70), "split in two");
-            long start = Products.flops();
-            Products.mult(a, b);
-            assertEquals(2L * 130 * 90 * 70, Products.flops() - start);
-        } finally {
-            Products.setThreads(before);
-        }
-    }
 
     @Test
     void mismatchedInnerSizesAreNamed() {
@@ -250,75 +196,40 @@ class ProductsTest {
         assertArrayEquals(new double[] {2, 4, 6}, c, 0.0);
     }
 
-    @Test
-    void aSplitCutsBlocksOfMultiplesOfEight() {
-        assertEquals(8, Products.blockSize(16, 2));
-        assertEquals(16, Products.blockSize(17, 2));
-        assertEquals(72, Products.blockSize(130, 2));
-        assertEquals(48, Products.blockSize(130, 3));
-        assertEquals(136, Products.blockSize(130, 1));
-    }
+
+
+
 
     @Test
-    void theWorkAndTheSizeLimitTheParts() {
-        int before = Products.threads();
-        try {
-            Products.setThreads(4);
-            // 2^19 multiply-adds: work for 2 threads of 2^18 each
-            assertEquals(2, Products.parts(512, 64, 16));
-            // 16 columns at most: 16 / 8 = 2 blocks, whatever the work
-            assertEquals(2, Products.parts(16, 16, 1 << 16));
-            assertEquals(4, Products.parts(512, 512, 512));
-        } finally {
-            Products.setThreads(before);
-        }
-    }
-
-    static List<Thread> poolThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("scratchformer-products-"))
-                .filter(Thread::isAlive).toList();
-    }
-
-    @Test
-    void aNewThreadCountEndsTheOldPoolsThreads() throws Exception {
-        Random random = new Random(23);
-        DMatrixRMaj a = random(random, 130, 70);
-        DMatrixRMaj b = random(random, 70, 90);
-        int before = Products.threads();
-        try {
-            Products.setThreads(1);
-            for (Thread t : poolThreads()) {
-                t.join(10_000);
-            }
-            Products.setThreads(2);
-            // in 2 blocks, one on a pool thread; called from a thread that
-            // is not a daemon, whose new threads would not be daemons either
-            Thread caller = new Thread(() -> Products.mult(a, b));
-            caller.setDaemon(false);
-            caller.start();
-            caller.join();
-            List<Thread> old = poolThreads();
-            assertEquals(1, old.size(), old.toString());
-            assertEquals("scratchformer-products-1", old.get(0).getName());
-            assertTrue(old.get(0).isDaemon(), "would keep the JVM running");
-            Products.setThreads(3);
-            old.get(0).join(10_000);
-            assertFalse(old.get(0).isAlive(), "the old pool still runs");
-            Products.mult(a, b);  // in 3 blocks: two on the new pool
-            assertEquals(Set.of("scratchformer-products-1",
-                    "scratchformer-products-2"), poolThreads().stream()
-                    .map(Thread::getName).collect(Collectors.toSet()));
-        } finally {
-            Products.setThreads(before);
-        }
-    }
-
-    @Test
-    void theKernelsAreNamed() {
+    void everyProductRunsOnTheKernelInUse() {
         assertEquals("plain", new PlainKernel().name());
-        assertTrue(Products.kernelName().equals("plain")
-                || Products.kernelName().matches("vector \\d+-bit"),
-                Products.kernelName());
+        GemmKernel before = Products.kernel();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Products.use(null));
+        assertEquals("Products.use: the kernel must not be null; new"
+                + " PlainKernel() is the plain one", e.getMessage());
+        assertSame(before, Products.kernel(), "unchanged");
+        GemmKernel counting = new GemmKernel() {
+            @Override
+            public String name() {
+                return "another";
+            }
+
+            @Override
+            public void gemm(boolean transA, boolean transB, int m, int n,
+                    int k, double[] a, int aOffset, int lda, double[] b,
+                    int bOffset, int ldb, double[] c, int cOffset, int ldc,
+                    boolean accumulate) {
+                c[cOffset] = 42;  // not a product: shows who ran it
+            }
+        };
+        Products.use(counting);
+        try {
+            assertEquals(42, Products.mult(new DMatrixRMaj(1, 1),
+                    new DMatrixRMaj(1, 1)).get(0), "every product runs on it");
+            assertSame(counting, Products.kernel());
+        } finally {
+            Products.use(before);
+        }
     }
 }

@@ -131,20 +131,24 @@ class CheckpointTest {
     }
 
     @Test
-    void theShardsAreSavedAndARunSavedWithoutThemHadOne() throws IOException {
-        Trainer.Settings sharded = new Trainer.Settings(10, 4, 2, 1.0, 1.0,
+    void theMicroBatchesAreSavedAndOlderRunsAreRead() throws IOException {
+        Trainer.Settings split = new Trainer.Settings(10, 4, 2, 1.0, 1.0,
                 1, 8, 0, 3);
         Translator model = model(1);
-        Checkpoint.save(dir, new Checkpoint.Run("copy", TINY, sharded, 2),
-                model, new Trainer(model, task, sharded).optimizer(), task);
-        assertEquals(sharded, Checkpoint.readRun(dir).settings());
+        Checkpoint.save(dir, new Checkpoint.Run("copy", TINY, split, 2),
+                model, new Trainer(model, task, split).optimizer(), task);
+        assertEquals(split, Checkpoint.readRun(dir).settings());
 
         Path json = dir.resolve(Checkpoint.RUN);
-        String older = Files.readString(json).replaceFirst(
-                ",\\s*\"shards\" : 3", "");
-        assertFalse(older.contains("shards"), older);
-        Files.writeString(json, older);
-        assertEquals(1, Checkpoint.readRun(dir).settings().shards());
+        String saved = Files.readString(json);
+        assertTrue(saved.contains("\"micro_batches\" : 3"), saved);
+        String named = saved.replace("\"micro_batches\"", "\"shards\"");
+        Files.writeString(json, named);  // as runs were once saved
+        assertEquals(3, Checkpoint.readRun(dir).settings().microBatches());
+        String older = saved.replaceFirst(",\\s*\"micro_batches\" : 3", "");
+        assertFalse(older.contains("micro_batches"), older);
+        Files.writeString(json, older);  // older still: one, the whole batch
+        assertEquals(1, Checkpoint.readRun(dir).settings().microBatches());
     }
 
     static void assertSameWeights(Translator a, Translator b) {

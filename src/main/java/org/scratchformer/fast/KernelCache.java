@@ -1,4 +1,4 @@
-package org.scratchformer.tensor;
+package org.scratchformer.fast;
 
 import java.util.Collection;
 import java.util.Collections;

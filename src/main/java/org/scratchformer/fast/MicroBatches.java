@@ -1,71 +1,99 @@
-package org.scratchformer.translation;
+package org.scratchformer.fast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
-import org.scratchformer.tensor.KernelCache;
-import org.scratchformer.tensor.Products;
+import org.scratchformer.optim.Adam;
+import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.Batch;
+import org.scratchformer.translation.Batcher;
+import org.scratchformer.translation.Pair;
+import org.scratchformer.translation.Trainer;
+import org.scratchformer.translation.Translator;
 
 /**
- * A batch's loss and gradients computed in shards, each on a thread of its
- * own: chapter 13's data parallelism.
+ * Chapter 13's training strategy: each batch as micro-batches, each on a
+ * thread of its own, with Adam's updates and clipping's sums shared out
+ * over the threads too.
  *
- * <p>The batch's pairs, sorted longest first, are cut into {@code shards}
- * runs of consecutive pairs where the padding is least (fewer runs, of one
- * pair each, when the batch has fewer pairs than that), each padded to its
- * own longest sentences. Shard 0 runs on the model itself, shard k on
- * replica k (the same parameter matrices, gradients of its own, see
- * {@link Translator#replica()}). Shard k's loss is its mean over its N_k
- * target tokens times N_k / N, so that the shards' losses add up to the
- * batch's mean over all N tokens, and so do their gradients:
+ * <p>The batch's pairs, sorted longest first, are cut into
+ * {@code microBatches} runs of consecutive pairs where the padding is
+ * least (fewer runs, of one pair each, when the batch has fewer pairs than
+ * that), each padded to its own longest sentences. Micro-batch 0 runs on
+ * the model itself, micro-batch k on replica k (the same parameter
+ * matrices, gradients of its own, see {@link #replica}). Micro-batch k's
+ * loss is its mean over its N_k target tokens times N_k / N, so that the
+ * micro-batches' losses add up to the batch's mean over all N tokens, and
+ * so do their gradients:
  *
  * <pre>
  * L = Σ_k (N_k / N) · L_k        ∂L/∂W = Σ_k ∂((N_k / N) · L_k)/∂W
  * </pre>
  *
- * <p>After every shard is done, the model's gradients receive the
- * replicas' in shard order. Each number is therefore computed in an order
- * fixed by the number of shards, not of threads: the same bits on one
- * thread or two. A different number of shards gives other bits (sums in
- * another order, other dropout masks), so it is a setting of the run.
+ * <p>After every micro-batch is done, the model's gradients receive the
+ * replicas' in micro-batch order. Each number is therefore computed in an
+ * order fixed by the number of micro-batches, not of threads: the same
+ * bits on one thread or two. A different number of micro-batches gives
+ * other bits (sums in another order, other dropout masks), so it is a
+ * setting of the run. With one micro-batch the step is {@link Trainer#step}
+ * to the last bit.
  *
- * <p>While the shards run, the parameters' matrices are held still in a
- * {@link KernelCache}: the kernel packs each weight once per call of
- * {@link #lossAndGradients}, not once per shard and product.
+ * <p>While the micro-batches run, the parameters' matrices are held still
+ * in a {@link KernelCache}: the vector kernel packs each weight once per
+ * step, not once per micro-batch and product.
  */
-public final class DataParallel {
-    /** The shards of a batch unless a run says otherwise (chapter 13). */
-    public static final int DEFAULT_SHARDS = 4;
+public final class MicroBatches implements Trainer.Strategy {
+    /** The micro-batches of the demo's batches unless a run says otherwise. */
+    public static final int DEFAULT = 4;
     /**
      * The reference Transformer's (the {@code full} preset, {@code bench}):
-     * its products are large enough that eight shards' smaller padding
-     * outweighs their fixed costs (chapter 13).
+     * its products are large enough that eight micro-batches' smaller
+     * padding outweighs their fixed costs.
      */
-    public static final int REFERENCE_SHARDS = 8;
+    public static final int REFERENCE = 8;
 
+    private final Trainer trainer;
+    private final Workers workers;
     private final Batcher batcher;
     private final List<Translator> models = new ArrayList<>();
     private final List<List<Parameter>> parameters = new ArrayList<>();
     /** The parameters' matrices, which the replicas share. */
     private final List<DMatrixRMaj> weights = new ArrayList<>();
-    /** The weights' packed panels, made once per step (chapter 13). */
+    /** The weights' packed panels, made once per step. */
     private final KernelCache panels = new KernelCache();
 
-    /** Shards of {@code model}'s batches, built by {@code batcher}. */
-    public DataParallel(Translator model, Batcher batcher, int shards) {
-        if (shards < 1) {
-            throw new IllegalArgumentException("DataParallel: the number of"
-                    + " shards must be at least 1, got " + shards);
+    /**
+     * The strategy for {@code trainer}'s model, batches and settings, its
+     * micro-batches and the parameters' updates run on {@code workers}.
+     */
+    public MicroBatches(Trainer trainer, Workers workers) {
+        this(trainer, trainer.model(), trainer.batcher(),
+                trainer.settings().microBatches(), workers);
+    }
+
+    /**
+     * {@code count} micro-batches of {@code model}'s batches, built by
+     * {@code batcher}; without a trainer, only {@link #lossAndGradients}
+     * may be called.
+     */
+    MicroBatches(Trainer trainer, Translator model, Batcher batcher,
+            int count, Workers workers) {
+        if (count < 1) {
+            throw new IllegalArgumentException("MicroBatches: the number of"
+                    + " micro-batches must be at least 1, got " + count);
         }
+        this.trainer = trainer;
+        this.workers = workers;
         this.batcher = batcher;
         models.add(model);
-        for (int k = 1; k < shards; k++) {
-            models.add(model.replica());
+        for (int k = 1; k < count; k++) {
+            models.add(replica(model));
         }
         for (Translator m : models) {  // in the same order in every model
             parameters.add(List.copyOf(m.parameters().values()));
@@ -75,9 +103,24 @@ public final class DataParallel {
         }
     }
 
-    public int shards() {
+    /** The number of micro-batches a batch is cut into. */
+    public int microBatches() {
         return models.size();
     }
+
+    // tag::step[]
+    @Override
+    public double step(int step, Batch batch) {
+        Adam adam = trainer.optimizer();
+        adam.zeroGrad();
+        double loss = lossAndGradients(batch, trainer.dropoutSeed(step));
+        GradientClipping.clipByGlobalNorm(adam.parameters(),
+                trainer.settings().clip(), workers::each);
+        adam.setLearningRate(trainer.rate(step));
+        adam.step(workers::each);
+        return loss;
+    }
+    // end::step[]
 
     // tag::gradients[]
     /**
@@ -85,9 +128,9 @@ public final class DataParallel {
      * drawn from {@code seed}: the model's gradients receive dL/dW (add
      * to zeros for a fresh step). Returns the loss L, the batch's mean.
      */
-    public double lossAndGradients(Batch batch, long seed) {
+    double lossAndGradients(Batch batch, long seed) {
         Translator model = models.get(0);
-        if (models.size() == 1) {  // the whole batch on this thread
+        if (models.size() == 1) {  // the whole batch, as Trainer.step does
             model.train();
             model.reseedDropout(seed);
             Tensor loss = model.loss(batch);
@@ -97,11 +140,11 @@ public final class DataParallel {
         List<Batch> parts = split(batch);
         double[] losses = new double[parts.size()];
         int[] biggestFirst = biggestFirst(parts);  // the order threads take
-        panels.hold(weights);  // no shard changes them: packed once
+        panels.hold(weights);  // no micro-batch changes them: packed once
         try {
-            Products.each(parts.size(), task -> {  // on a free thread
+            workers.each(parts.size(), task -> {  // on a free thread
                 int k = biggestFirst[task];
-                panels.during(() -> losses[k] = shard(k, parts, batch,
+                panels.during(() -> losses[k] = microBatch(k, parts, batch,
                         seed));
             });
         } finally {
@@ -109,17 +152,17 @@ public final class DataParallel {
         }
         addGradients(parts.size());
         double total = 0;
-        for (double shardLoss : losses) {
-            total += shardLoss;
+        for (double part : losses) {
+            total += part;
         }
         return total;
     }
 
-    /** Shard k's share of the loss; its gradients in replica k's. */
-    private double shard(int k, List<Batch> parts, Batch batch, long seed) {
+    /** Micro-batch k's share of the loss; its gradients in replica k's. */
+    private double microBatch(int k, List<Batch> parts, Batch batch, long seed) {
         Translator replica = models.get(k);
         replica.train();
-        replica.reseedDropout(k == 0 ? seed : shardSeed(seed, k));
+        replica.reseedDropout(k == 0 ? seed : microBatchSeed(seed, k));
         if (k != 0) {  // the model's were zeroed by the caller
             for (Parameter p : parameters.get(k)) {
                 p.zeroGrad();
@@ -135,7 +178,7 @@ public final class DataParallel {
 
     // tag::split[]
     /**
-     * The batch's pairs, longest first, cut into at most {@link #shards()}
+     * The batch's pairs, longest first, cut into at most {@link #microBatches()}
      * runs where the padding is least ({@link #cuts}), each padded to its
      * own longest sentences.
      */
@@ -207,7 +250,7 @@ public final class DataParallel {
     // end::split[]
 
     /**
-     * The shards' numbers, most padded rows first (ties in shard order):
+     * The micro-batches' numbers, most padded rows first (ties in order):
      * the two threads start with the biggest, and the small ones fill in
      * at the end.
      */
@@ -225,8 +268,8 @@ public final class DataParallel {
         return batch.size() * (batch.sourceLength() + batch.targetLength());
     }
 
-    /** Shard k's dropout seed: another stream for each shard and step. */
-    static long shardSeed(long seed, int k) {
+    /** Micro-batch k's dropout seed: a stream for each one and step. */
+    static long microBatchSeed(long seed, int k) {
         long z = seed + k * 0x9E3779B97F4A7C15L;  // SplitMix64's mixing
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -235,12 +278,12 @@ public final class DataParallel {
 
     /**
      * The model's gradients += those of replicas 1 .. used − 1, each
-     * element summed in shard order; the parameters shared over the
+     * element summed in micro-batch order; the parameters shared over the
      * threads, which changes no bits.
      */
     private void addGradients(int used) {
         List<Parameter> own = parameters.get(0);
-        Products.each(own.size(), p -> {
+        workers.each(own.size(), p -> {
             double[] sum = own.get(p).grad().data;
             for (int k = 1; k < used; k++) {
                 double[] g = parameters.get(k).get(p).grad().data;
@@ -250,4 +293,25 @@ public final class DataParallel {
             }
         });
     }
+
+    // tag::replica[]
+    /**
+     * A model of the same shape whose parameters are this model's own
+     * matrices, as leaves of its own: what one model reads, the other
+     * reads, and every update of this one (an optimizer's, a load) is the
+     * replica's too, but each collects its own gradients. A replica has its
+     * own dropout numbers and training mode, so two threads can each run a
+     * forward and backward pass, one on this model and one on a replica.
+     */
+    static Translator replica(Translator model) {
+        Map<String, Parameter> mine = model.parameters();
+        Translator copy = new Translator(model.config(),
+                mine.get("source_embedding.weight").rows(),
+                mine.get("target_embedding.weight").rows(),
+                new BufferedRandom(0));
+        copy.parameters().forEach((name, p) -> p.substitute(
+                Tensor.variable(mine.get(name).value())));  // never undone
+        return copy;
+    }
+    // end::replica[]
 }

@@ -1,4 +1,4 @@
-package org.scratchformer.tensor;
+package org.scratchformer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,38 +14,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.scratchformer.tensor.PlainKernel;
 
 /**
- * Products.each: every task once, task 0 on the calling thread and the
+ * Workers.each: every task once, task 0 on the calling thread and the
  * others taken by whichever thread is free, nothing split inside a task, a
  * failure rethrown only after every task has finished.
  */
 @Timeout(20)  // a task that never runs must fail, not hang
-class EachTest {
+class WorkersTest {
     interface Body {
-        void run() throws Exception;
+        void run(Workers workers) throws Exception;
     }
 
     static void withThreads(int threads, Body body) throws Exception {
-        int before = Products.threads();
-        try {
-            Products.setThreads(threads);
-            body.run();
-        } finally {
-            Products.setThreads(before);
+        try (Workers workers = new Workers(threads)) {
+            body.run(workers);
         }
     }
 
     @Test
     void everyTaskOnceForAnyThreadCount() throws Exception {
         for (int threads = 1; threads <= 3; threads++) {
-            withThreads(threads, () -> {
+            withThreads(threads, workers -> {
                 for (int count = 1; count <= 5; count++) {
                     AtomicIntegerArray seen = new AtomicIntegerArray(count);
-                    Products.each(count, seen::incrementAndGet);
+                    workers.each(count, seen::incrementAndGet);
                     for (int i = 0; i < count; i++) {
                         assertEquals(1, seen.get(i), "task " + i + " of "
-                                + count + ", threads " + Products.threads());
+                                + count + ", threads " + workers.threads());
                     }
                 }
             });
@@ -54,9 +51,9 @@ class EachTest {
 
     @Test
     void taskZeroRunsOnTheCallerTheOthersOnThePool() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             Thread[] ran = new Thread[2];
-            Products.each(2, i -> {
+            workers.each(2, i -> {
                 if (i == 0) {
                     sleep(200);  // or the caller may take task 1 as well
                 }
@@ -64,17 +61,17 @@ class EachTest {
             });
             assertSame(Thread.currentThread(), ran[0]);
             assertNotEquals(Thread.currentThread(), ran[1]);
-            assertTrue(ran[1].getName().startsWith("scratchformer-products-"),
+            assertTrue(ran[1].getName().startsWith("scratchformer-worker-"),
                     ran[1].getName());
         });
     }
 
     @Test
     void oneThreadRunsTheTasksInOrderOnTheCaller() throws Exception {
-        withThreads(1, () -> {
+        withThreads(1, workers -> {
             List<Integer> order = new ArrayList<>();
             List<Thread> ran = new ArrayList<>();
-            Products.each(3, i -> {
+            workers.each(3, i -> {
                 order.add(i);
                 ran.add(Thread.currentThread());
             });
@@ -86,17 +83,17 @@ class EachTest {
     @Test
     void nothingInsideATaskIsSplitAndTheCallerSplitsAgainAfterwards()
             throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             List<Integer> inner = Collections.synchronizedList(
                     new ArrayList<>());
-            Products.each(2, i -> inner.add(
-                    ForRangesTest.ranges(64, 1L << 30).size()));
+            workers.each(2, i -> inner.add(
+                    new SplitKernel(new PlainKernel(), workers).parts(64, 64, 1 << 20)));
             assertEquals(List.of(1, 1), inner, "both threads are busy");
-            assertEquals(2, ForRangesTest.ranges(64, 1L << 30).size(),
+            assertEquals(2, new SplitKernel(new PlainKernel(), workers).parts(64, 64, 1 << 20),
                     "the caller's next loop is shared again");
             List<Integer> nested = Collections.synchronizedList(
                     new ArrayList<>());
-            Products.each(2, i -> Products.each(2, j -> nested.add(
+            workers.each(2, i -> workers.each(2, j -> nested.add(
                     i * 10 + j)));
             assertEquals(List.of(0, 1, 10, 11),
                     nested.stream().sorted().toList());
@@ -105,11 +102,11 @@ class EachTest {
 
     @Test
     void aFailureIsRethrownAfterTheOtherTasksFinished() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             AtomicIntegerArray done = new AtomicIntegerArray(1);
             IllegalArgumentException e = assertThrows(
                     IllegalArgumentException.class,
-                    () -> Products.each(2, i -> {
+                    () -> workers.each(2, i -> {
                         if (i == 0) {
                             throw new IllegalArgumentException("task 0");
                         }
@@ -120,7 +117,7 @@ class EachTest {
             assertEquals(1, done.get(0), "returned before task 1 was done");
 
             IllegalArgumentException lowest = assertThrows(
-                    IllegalArgumentException.class, () -> Products.each(4,
+                    IllegalArgumentException.class, () -> workers.each(4,
                             i -> {
                                 if (i >= 1) {
                                     throw new IllegalArgumentException("task "
@@ -133,14 +130,14 @@ class EachTest {
 
     @Test
     void aThreadThatFinishesEarlyTakesTheNextTask() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             List<String> ran = Collections.synchronizedList(new ArrayList<>());
-            Products.each(4, i -> {
+            workers.each(4, i -> {
                 if (i == 0) {
                     sleep(400);  // the caller is busy: the pool takes 1, 2, 3
                 }
                 ran.add(i + (Thread.currentThread().getName().startsWith(
-                        "scratchformer-products-") ? " pool" : " caller"));
+                        "scratchformer-worker-") ? " pool" : " caller"));
             });
             assertEquals(List.of("1 pool", "2 pool", "3 pool", "0 caller"),
                     ran);
@@ -149,10 +146,10 @@ class EachTest {
 
     @Test
     void theCallerTakesTasksTooWhileThePoolIsBusy() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             CountDownLatch twoRan = new CountDownLatch(1);
             boolean[] released = new boolean[1];
-            Products.each(3, i -> {
+            workers.each(3, i -> {
                 if (i == 1) {  // waits for task 2: another thread must run it
                     released[0] = await(twoRan);
                 }
@@ -166,39 +163,39 @@ class EachTest {
 
     @Test
     void anErrorOnThePoolIsReportedAsAFailedTask() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             IllegalStateException e = assertThrows(
-                    IllegalStateException.class, () -> Products.each(2, i -> {
+                    IllegalStateException.class, () -> workers.each(2, i -> {
                         if (i == 0) {
                             sleep(200);  // task 1 goes to the pool
                         } else {
                             throw new AssertionError("task 1");
                         }
                     }));
-            assertEquals("Products: a task failed", e.getMessage());
+            assertEquals("Workers: a task failed", e.getMessage());
             assertEquals("task 1", e.getCause().getMessage());
             IllegalStateException block = assertThrows(
-                    IllegalStateException.class, () -> Products.forRanges(
-                            64, 1L << 30, (lo, hi) -> {
+                    IllegalStateException.class, () -> workers.blocks(
+                            64, 2, (lo, hi) -> {
                                 if (lo > 0) {
                                     throw new IllegalArgumentException(
                                             "range " + lo);
                                 }
                             }));
-            assertEquals("Products: a block failed", block.getMessage());
+            assertEquals("Workers: a block failed", block.getMessage());
             assertEquals("range 32", block.getCause().getMessage());
         });
     }
 
     @Test
     void anInterruptedWaitSaysSoAndKeepsTheInterrupt() throws Exception {
-        withThreads(2, () -> {
+        withThreads(2, workers -> {
             CountDownLatch waiting = new CountDownLatch(1);
             Throwable[] thrown = new Throwable[1];
             boolean[] flag = new boolean[1];
             Thread caller = new Thread(() -> {
                 try {
-                    Products.each(2, i -> {
+                    workers.each(2, i -> {
                         if (i == 0) {  // so that task 1 is the pool's
                             await(waiting);
                         } else {       // long enough to wait for
@@ -216,7 +213,7 @@ class EachTest {
             sleep(100);  // the caller is past its own task, waiting
             caller.interrupt();
             caller.join();
-            assertEquals("Products: interrupted", thrown[0].getMessage());
+            assertEquals("Workers: interrupted", thrown[0].getMessage());
             assertTrue(flag[0], "the interrupt is kept for the caller");
         });
     }
@@ -234,8 +231,8 @@ class EachTest {
     void aCountBelowOneIsRefused() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> Products.each(0, i -> { }));
-        assertEquals("Products.each: the number of tasks must be at least 1,"
+                () -> new Workers(2).each(0, i -> { }));
+        assertEquals("Workers.each: the number of tasks must be at least 1,"
                 + " got 0", e.getMessage());
     }
 

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,17 +20,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
-import org.scratchformer.tensor.Products;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.Batch;
+import org.scratchformer.translation.Batcher;
+import org.scratchformer.translation.ModelConfig;
+import org.scratchformer.translation.Pair;
+import org.scratchformer.translation.Split;
+import org.scratchformer.translation.Task;
+import org.scratchformer.translation.Trainer;
+import org.scratchformer.translation.Translator;
 
 /**
- * Shards of a batch on threads of their own: the batch's loss and
- * gradients (to rounding) for any number of shards, the same bits for any
- * number of threads, and the very bits of one pass for one shard.
+ * Micro-batches of a batch on threads of their own: the batch's loss and
+ * gradients (to rounding) for any number of micro-batches, the same bits
+ * for any number of threads, and the very bits of one pass for one.
  */
 @Timeout(60)
-class DataParallelTest {
+class MicroBatchesTest {
     static final ModelConfig NO_DROPOUT = new ModelConfig(8, 2, 16, 1, 1,
             0.0, NormPlacement.POST, false);
     static final ModelConfig DROPOUT = new ModelConfig(8, 2, 16, 1, 1,
@@ -52,12 +59,10 @@ class DataParallelTest {
     /** The loss, then every gradient's numbers in parameter order. */
     static List<Double> lossAndGradients(Translator model, int shards,
             int threads) {
-        int before = Products.threads();
-        try {
-            Products.setThreads(threads);
+        try (Workers workers = new Workers(threads)) {
             model.zeroGrad();
-            DataParallel parallel = new DataParallel(model, BATCHER,
-                    shards);
+            MicroBatches parallel = new MicroBatches(null, model, BATCHER,
+                    shards, workers);
             List<Double> out = new ArrayList<>();
             out.add(parallel.lossAndGradients(BATCH, 42));
             for (Parameter p : model.parameters().values()) {
@@ -66,9 +71,12 @@ class DataParallelTest {
                 }
             }
             return out;
-        } finally {
-            Products.setThreads(before);
         }
+    }
+
+    /** count micro-batches of model's batches on two threads. */
+    static MicroBatches microBatches(Translator model, int count) {
+        return new MicroBatches(null, model, BATCHER, count, new Workers(2));
     }
 
     @Test
@@ -120,8 +128,7 @@ class DataParallelTest {
 
     @Test
     void theShardsAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
-        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
-                4);
+        MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
         assertEquals(4, parts.size());
         List<Pair> joined = new ArrayList<>();
@@ -144,9 +151,9 @@ class DataParallelTest {
         }
         int padded = 0;
         for (Batch part : parts) {
-            padded += DataParallel.rows(part);
+            padded += MicroBatches.rows(part);
         }
-        assertTrue(padded < DataParallel.rows(batch), "less padding than"
+        assertTrue(padded < MicroBatches.rows(batch), "less padding than"
                 + " the batch");
     }
 
@@ -191,7 +198,7 @@ class DataParallelTest {
             t[i] = 2 + random.nextInt(9);
         }
         for (int n = 1; n <= Math.min(b, 4); n++) {
-            int[] at = DataParallel.cuts(s, t, n);
+            int[] at = MicroBatches.cuts(s, t, n);
             assertEquals(n + 1, at.length);
             assertEquals(0, at[0]);
             assertEquals(b, at[n]);
@@ -207,15 +214,14 @@ class DataParallelTest {
 
     @Test
     void theThreadsTakeTheBiggestShardsFirst() {
-        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
-                4);
+        MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
-        int[] order = DataParallel.biggestFirst(parts);
+        int[] order = MicroBatches.biggestFirst(parts);
         assertEquals(Set.of(0, 1, 2, 3), new HashSet<>(List.of(order[0],
                 order[1], order[2], order[3])));
         for (int i = 1; i < order.length; i++) {
-            int before = DataParallel.rows(parts.get(order[i - 1]));
-            int now = DataParallel.rows(parts.get(order[i]));
+            int before = MicroBatches.rows(parts.get(order[i - 1]));
+            int now = MicroBatches.rows(parts.get(order[i]));
             assertTrue(before > now || before == now
                     && order[i - 1] < order[i], Arrays.toString(order));
         }
@@ -223,21 +229,20 @@ class DataParallelTest {
 
     @Test
     void aBatchSmallerThanTheShardsHasAPairInEach() {
-        DataParallel parallel = new DataParallel(model(NO_DROPOUT), batcher,
-                12);
+        MicroBatches parallel = microBatches(model(NO_DROPOUT), 12);
         assertEquals(9, parallel.split(batch).size());
         assertEquals(lossAndGradients(model(NO_DROPOUT), 9, 2),
                 lossAndGradients(model(NO_DROPOUT), 12, 2));
-        assertEquals("DataParallel: the number of shards must be at least"
-                + " 1, got 0", assertThrows(IllegalArgumentException.class,
-                        () -> new DataParallel(model(NO_DROPOUT), batcher, 0))
+        assertEquals("MicroBatches: the number of micro-batches must be at"
+                + " least 1, got 0", assertThrows(IllegalArgumentException.class,
+                        () -> microBatches(model(NO_DROPOUT), 0))
                 .getMessage());
     }
 
     @Test
     void aReplicaReadsTheModelsValuesAndKeepsItsOwnGradients() {
         Translator model = model(NO_DROPOUT);
-        Translator replica = model.replica();
+        Translator replica = MicroBatches.replica(model);
         Map<String, Parameter> mine = model.parameters();
         Map<String, Parameter> its = replica.parameters();
         assertEquals(mine.keySet(), its.keySet());
@@ -262,15 +267,15 @@ class DataParallelTest {
     void twoShardsAreTwoPassesAsIfByHand() {
         // what lossAndGradients does with two shards, spelled out
         Translator model = model(DROPOUT);
-        Translator replica = model.replica();
-        List<Batch> parts = new DataParallel(model(DROPOUT), batcher, 2)
+        Translator replica = MicroBatches.replica(model);
+        List<Batch> parts = microBatches(model(DROPOUT), 2)
                 .split(batch);
         List<Double> expected = new ArrayList<>();
         double total = 0;
         for (int k = 0; k < 2; k++) {
             Translator m = k == 0 ? model : replica;
             m.train();
-            m.reseedDropout(k == 0 ? 42 : DataParallel.shardSeed(42, k));
+            m.reseedDropout(k == 0 ? 42 : MicroBatches.microBatchSeed(42, k));
             Tensor loss = Ops.scale(m.loss(parts.get(k)),
                     (double) parts.get(k).targetTokens()
                     / batch.targetTokens());
@@ -291,7 +296,7 @@ class DataParallelTest {
     void aStepFromTheSameSeedGivesTheSameBitsInAnyModeAndAnyTime() {
         for (int shards : new int[] {1, 3}) {
             Translator model = model(DROPOUT);
-            DataParallel parallel = new DataParallel(model, batcher, shards);
+            MicroBatches parallel = microBatches(model, shards);
             List<Double> first = run(parallel, model, 7);
             model.eval();  // as validation leaves it: trained with dropout
             assertEquals(first, run(parallel, model, 7), shards + " shards");
@@ -307,7 +312,7 @@ class DataParallelTest {
         Translator model = new Translator(wide,
                 TASK.sourceVocabulary().size(),
                 TASK.targetVocabulary().size(), new Random(5));
-        DataParallel parallel = new DataParallel(model, batcher, 2);
+        MicroBatches parallel = microBatches(model, 2);
         List<Double> first = run(parallel, model, 7);
         for (Parameter p : model.parameters().values()) {
             double[] v = p.value().data;
@@ -317,12 +322,12 @@ class DataParallelTest {
         }
         List<Double> second = run(parallel, model, 7);
         assertNotEquals(first, second);
-        assertEquals(run(new DataParallel(model, batcher, 2), model, 7),
-                second, "what a new DataParallel computes");
+        assertEquals(run(microBatches(model, 2), model, 7),
+                second, "what new micro-batches compute");
     }
 
     /** The loss and gradients of one call, from zeroed gradients. */
-    static List<Double> run(DataParallel parallel, Translator model,
+    static List<Double> run(MicroBatches parallel, Translator model,
             long seed) {
         model.zeroGrad();
         List<Double> out = new ArrayList<>();
@@ -341,24 +346,24 @@ class DataParallelTest {
         // length cost 10 rows each however they are cut
         int[] five = {5, 5, 5, 5};
         assertArrayEquals(new int[] {0, 1, 4},
-                DataParallel.cuts(five, five, 2));
+                MicroBatches.cuts(five, five, 2));
         assertArrayEquals(new int[] {0, 1, 2, 4},
-                DataParallel.cuts(five, five, 3));
+                MicroBatches.cuts(five, five, 3));
     }
 
     @Test
     void theShardCountIsKept() {
-        assertEquals(3, new DataParallel(model(NO_DROPOUT), batcher, 3)
-                .shards());
-        assertEquals(2, new Trainer(model(NO_DROPOUT), TASK,
-                new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 2))
-                .shards());
+        assertEquals(3, microBatches(model(NO_DROPOUT), 3).microBatches());
+        Trainer trainer = new Trainer(model(NO_DROPOUT), TASK,
+                new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 2));
+        assertEquals(2, new MicroBatches(trainer, new Workers(1))
+                .microBatches());
     }
 
     @Test
     void aShardsSeedIsSplitMix64s() {
         // SplitMix64 from state 0: its first output is 0xE220A8397B1DCDAF
-        assertEquals(0xE220A8397B1DCDAFL, DataParallel.shardSeed(0, 1));
+        assertEquals(0xE220A8397B1DCDAFL, MicroBatches.microBatchSeed(0, 1));
     }
 
     @Test
@@ -367,7 +372,7 @@ class DataParallelTest {
         for (long seed = 0; seed < 50; seed++) {
             seeds.add(seed);
             for (int k = 1; k < 4; k++) {
-                seeds.add(DataParallel.shardSeed(seed, k));
+                seeds.add(MicroBatches.microBatchSeed(seed, k));
             }
         }
         assertEquals(200, seeds.size());

@@ -1,4 +1,4 @@
-package org.scratchformer.tensor;
+package org.scratchformer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +49,9 @@ class KernelCacheTest {
         double[] first = twice("w", 4);
         assertArrayEquals(new double[] {2, 4, 6, 8}, first);
         double[][] seen = new double[8][];
-        Products.each(8, task -> seen[task] = twice("w", 4));
+        try (Workers workers = new Workers(2)) {
+            workers.each(8, task -> seen[task] = twice("w", 4));
+        }
         for (double[] s : seen) {
             assertSame(first, s);
         }
