@@ -2,7 +2,9 @@ package org.scratchformer.fast;
 
 import java.util.Random;
 import java.util.function.Function;
+import org.scratchformer.tensor.Engine;
 import org.scratchformer.tensor.GemmKernel;
+import org.scratchformer.tensor.GradientAccumulator;
 import org.scratchformer.tensor.PlainKernel;
 import org.scratchformer.tensor.Products;
 import org.scratchformer.translation.Trainer;
@@ -15,6 +17,8 @@ import org.scratchformer.translation.Trainer;
  * <ul>
  * <li>the product kernel ({@link Products#use}): the Vector API kernel,
  *     its products split over the threads;
+ * <li>the engine's accumulator ({@link Engine#use}): {@link
+ *     OwnedGradients}, a tensor's first gradient kept, not added to zeros;
  * <li>the training strategy ({@link Trainer.Strategy}): micro-batches on
  *     the threads, Adam and clipping over the parameters on them too;
  * <li>the dropout layers' generator: {@link BufferedRandom}, the numbers
@@ -43,6 +47,7 @@ public final class FastPath {
         FastPath path = new FastPath(new Workers(threads), plain);
         Products.use(path.kernel(plain
                 || "plain".equals(System.getProperty("scratchformer.kernel"))));
+        Engine.use(plain ? GradientAccumulator.PLAIN : new OwnedGradients());
         return path;
     }
 
@@ -90,9 +95,10 @@ public final class FastPath {
         return trainer -> new MicroBatches(trainer, workers);
     }
 
-    /** Puts the plain kernel back and stops the threads. */
+    /** Puts the plain kernel and accumulator back, stops the threads. */
     public void uninstall() {
         Products.use(new PlainKernel());
+        Engine.use(GradientAccumulator.PLAIN);
         workers.close();
     }
 }

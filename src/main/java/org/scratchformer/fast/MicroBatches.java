@@ -165,7 +165,7 @@ public final class MicroBatches implements Trainer.Strategy {
         replica.reseedDropout(k == 0 ? seed : microBatchSeed(seed, k));
         if (k != 0) {  // the model's were zeroed by the caller
             for (Parameter p : parameters.get(k)) {
-                p.zeroGrad();
+                p.tensor().clearGrad();  // the first dW received is kept
             }
         }
         Batch part = parts.get(k);

@@ -21,7 +21,23 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * both contributions.
  */
 public final class Engine {
+    private static volatile GradientAccumulator accumulator =
+            GradientAccumulator.PLAIN;
+
     private Engine() {
+    }
+
+    /**
+     * Makes {@code faster} the way every gradient is added from now on; it
+     * must give the numbers {@link GradientAccumulator#PLAIN} gives.
+     */
+    public static void use(GradientAccumulator faster) {
+        if (faster == null) {
+            throw new IllegalArgumentException("Engine.use: the accumulator"
+                    + " must not be null; GradientAccumulator.PLAIN is the"
+                    + " plain one");
+        }
+        accumulator = faster;
     }
 
     // tag::apply[]
@@ -89,7 +105,7 @@ public final class Engine {
             Tensor input = inputs.get(i);
             if (grads.has(i) && input.requiresGrad()) {
                 // +=, never =: the input may feed several ops
-                grads.addInto(i, input.grad());
+                accumulator.add(t, grads, i);
             }
         }
     }

@@ -95,13 +95,31 @@ public final class Tensor {
     }
 
     /** Whether a gradient was received (or made by {@link #grad}). */
-    boolean hasGrad() {
+    public boolean hasGrad() {
         return grad != null;
     }
 
-    /** Forgets the gradient: the next {@link #grad} starts from zeros. */
-    void clearGrad() {
+    /**
+     * Forgets the gradient: the next {@link #grad} starts from zeros. (A
+     * cheaper {@link #zeroGrad} when the next gradient is kept whole, as
+     * PyTorch's {@code zero_grad(set_to_none=True)}.)
+     */
+    public void clearGrad() {
         grad = null;
+    }
+
+    /**
+     * Makes {@code g}, of this tensor's shape, the gradient as it is, with
+     * no copy: for an accumulator that knows nothing else holds g, and that
+     * this tensor has no gradient yet.
+     */
+    public void keepGrad(DMatrixRMaj g) {
+        if (grad != null || !Shapes.same(g, value)) {
+            throw new IllegalStateException("keepGrad: " + this + " "
+                    + (grad != null ? "has a gradient already"
+                    : "cannot keep a gradient of shape " + Shapes.of(g)));
+        }
+        grad = g;
     }
 
     // tag::zero-grad[]
