@@ -112,8 +112,8 @@ class TrainCommandTest {
         Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
                 "65"));
         assertEquals(2, tooMany.code());
-        assertTrue(tooMany.err().contains("shards from 1 to the batch size"),
-                tooMany.err());
+        assertTrue(tooMany.err().contains("--shards must be 1 to 64 (the"
+                + " batch size), got 65"), tooMany.err());
     }
 
     /** The weights and optimizer state of two runs at a step, bit for bit. */
