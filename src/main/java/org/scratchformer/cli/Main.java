@@ -24,9 +24,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " --preset demo --out runs/demo --force` (about a minute"
                 + " on two cores)."},
         footer = {"",
+            "The matrix kernel: without --add-modules jdk.incubator.vector"
+                + " on its java command line, the program starts itself"
+                + " again with it (and -Xmn1g -XX:G1HeapRegionSize=16m);"
+                + " -Dscratchformer.kernel=plain runs the slower plain-Java"
+                + " kernel instead, with the same results.",
+            "",
             "Exit codes: 0 done; 1 a check failed (gradcheck, exercise) or"
                 + " a file could not be read or written; 2 bad input (an"
-                + " option, a sentence, a run folder)."},
+                + " option, a sentence, a run folder).%n"},
         subcommands = {
                 GradCheckCommand.class,
                 ExerciseCommand.class,

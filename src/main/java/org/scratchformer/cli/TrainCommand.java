@@ -172,8 +172,9 @@ final class TrainCommand implements Callable<Integer> {
     static double lossFloor(double smoothing, int words) {
         double right = 1 - smoothing + smoothing / words;  // q of the word
         double wrong = smoothing / words;                  // q of each other
-        return -right * Math.log(right)
-                - (words - 1) * wrong * Math.log(wrong);
+        double others = wrong == 0 ? 0  // 0 · log 0 is 0 in an entropy
+                : -(words - 1) * wrong * Math.log(wrong);
+        return -right * Math.log(right) + others;
     }
 
     /**
