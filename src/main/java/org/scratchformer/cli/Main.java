@@ -3,6 +3,7 @@ package org.scratchformer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.scratchformer.tensor.Products;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code runs/demo}, replacing the run there, and shows what it learned.
  */
 @Command(name = "scratchformer", mixinStandardHelpOptions = true,
-        version = "Scratchformer 0.1.0",
+        versionProvider = Main.Version.class,
         description = {"A Transformer built from scratch, one chapter at a"
                 + " time.",
             "",
@@ -120,6 +121,15 @@ public final class Main implements Runnable {
             }
         }
         return text.toString();
+    }
+
+    /** The version, and which matrix kernel this JVM runs. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Scratchformer 0.1.0",
+                "matrix kernel: " + Products.kernelName()};
+        }
     }
 
     @Override
