@@ -3,7 +3,7 @@ package org.scratchformer.exercises.ch08;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scratchformer.exercises.CaseNames;
+import org.scratchformer.exercises.ShapeErrors;
 import org.scratchformer.gradcheck.RandomCases;
 
 /** Judges {@link LengthMask} with known layouts and a property. */
@@ -26,7 +27,7 @@ class LengthMaskTest {
     void paddingHidesTheKeysPastEachLength() {
         // lengths 2 and 3, T 2, S 3: sequence 0 hides key 2 from both
         // of its queries, sequence 1 hides nothing
-        DMatrixRMaj m = LengthMask.mask(new int[] {2, 3}, 2, 3, false);
+        DMatrixRMaj m = maskOf(new int[] {2, 3}, 2, 3, false);
         assertEquals("(4x3)", shape(m), "M is (B·T, S)");
         assertArrayEquals(new double[] {
             0, 0, NO,
@@ -39,7 +40,7 @@ class LengthMaskTest {
     void causalAndPaddingTogether() {
         // lengths 3 and 2, T = S = 3: the triangle, and in sequence 1
         // key 2 hidden from every query
-        DMatrixRMaj m = LengthMask.mask(new int[] {3, 2}, 3, 3, true);
+        DMatrixRMaj m = maskOf(new int[] {3, 2}, 3, 3, true);
         assertArrayEquals(new double[] {
             0, NO, NO,
             0, 0, NO,
@@ -66,7 +67,7 @@ class LengthMaskTest {
         for (int b = 0; b < batch; b++) {
             lengths[b] = 1 + random.nextInt(length);
         }
-        DMatrixRMaj m = LengthMask.mask(lengths, length, length, causal);
+        DMatrixRMaj m = maskOf(lengths, length, length, causal);
         assertEquals("(" + batch * length + "x" + length + ")", shape(m),
                 "M is (B·T, S)");
         for (int b = 0; b < batch; b++) {
@@ -88,10 +89,13 @@ class LengthMaskTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> LengthMask.mask(new int[] {2, 0}, 2, 3, false));
-        assertTrue(e.getMessage() != null
-                && e.getMessage().contains("sequence 1, query 0"),
-                "the message must name \"sequence 1, query 0\", got: "
-                        + e.getMessage());
+        if (e.getMessage() == null
+                || !e.getMessage().contains("sequence 1, query 0")) {
+            fail("checked: mask(lengths [2, 0], T 2, S 3) refuses the empty"
+                    + " sequence 1, whose query 0 would see no key; the"
+                    + " message must name \"sequence 1, query 0\", got: "
+                    + e.getMessage());
+        }
     }
 
     @Test
@@ -107,8 +111,17 @@ class LengthMaskTest {
                 "a length of −1");
     }
 
+    /** Your mask of valid arguments, a refusal of them named. */
+    static DMatrixRMaj maskOf(int[] lengths, int t, int s, boolean causal) {
+        return ShapeErrors.call("LengthMask.mask(lengths "
+                + Arrays.toString(lengths) + ", T " + t + ", S " + s
+                + ", causal " + causal + ")", "M (" + lengths.length * t
+                + "x" + s + ")", () -> LengthMask.mask(lengths, t, s,
+                        causal));
+    }
+
     static String shape(DMatrixRMaj m) {
-        return "(" + m.numRows + "x" + m.numCols + ")";
+        return ShapeErrors.shape(m);
     }
 
     static double[] elements(DMatrixRMaj m) {

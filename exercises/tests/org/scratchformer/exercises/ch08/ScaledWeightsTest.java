@@ -2,8 +2,9 @@ package org.scratchformer.exercises.ch08;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.exercises.CaseNames;
+import org.scratchformer.exercises.ShapeErrors;
 import org.scratchformer.gradcheck.RandomCases;
 
 /** Judges {@link ScaledWeights} with known values and a property. */
@@ -28,7 +30,7 @@ class ScaledWeightsTest {
         q.set(0, 0, Math.sqrt(dk) * Math.log(3));
         DMatrixRMaj k = new DMatrixRMaj(2, dk);
         k.set(0, 0, 1);
-        DMatrixRMaj p = ScaledWeights.weights(q, k);
+        DMatrixRMaj p = weightsOf(q, k);
         assertEquals(1, p.numRows, "P has one row per query");
         assertEquals(2, p.numCols, "P has one column per key");
         assertArrayEquals(new double[] {0.75, 0.25},
@@ -44,7 +46,7 @@ class ScaledWeightsTest {
             {2, 0, 0, 0}, {0, 0, -4, 0}});
         DMatrixRMaj k = new DMatrixRMaj(new double[][] {
             {1, 0, 0, 0}, {0, 0, 1, 0}});
-        DMatrixRMaj p = ScaledWeights.weights(q, k);
+        DMatrixRMaj p = weightsOf(q, k);
         double e = Math.E;
         double e2 = Math.exp(2);
         assertArrayEquals(new double[] {e / (e + 1), 1 / (e + 1),
@@ -66,7 +68,7 @@ class ScaledWeightsTest {
         int dk = 64;
         DMatrixRMaj q = gaussian(random, 8, dk);
         DMatrixRMaj k = gaussian(random, 10, dk);
-        DMatrixRMaj p = ScaledWeights.weights(q, k);
+        DMatrixRMaj p = weightsOf(q, k);
         double meanMax = 0;
         for (int i = 0; i < p.numRows; i++) {
             double max = 0;
@@ -75,9 +77,23 @@ class ScaledWeightsTest {
             }
             meanMax += max / p.numRows;
         }
-        assertTrue(meanMax < 0.6, "the largest weight per row averages "
-                + meanMax + " at d_k 64; scores divided by √d_k have"
-                + " variance 1 and should not saturate the softmax");
+        if (!(meanMax < 0.6)) {
+            fail(String.format(Locale.ROOT, "checked: Q (8x64) and K"
+                    + " (10x64) of standard normal entries; the largest"
+                    + " weight of each row, averaged over the 8 rows, must"
+                    + " be below 0.6 (about 0.3 when the scores are divided"
+                    + " by √d_k = 8, which gives them variance 1); it is"
+                    + " %.3f, a softmax near one-hot: the scores are too"
+                    + " large", meanMax));
+        }
+    }
+
+    /** Your weights, a shape error in them named with the shapes. */
+    static DMatrixRMaj weightsOf(DMatrixRMaj q, DMatrixRMaj k) {
+        return ShapeErrors.call("ScaledWeights.weights(Q "
+                + ShapeErrors.shape(q) + ", K " + ShapeErrors.shape(k) + ")",
+                "P (" + q.numRows + "x" + k.numRows + ")",
+                () -> ScaledWeights.weights(q, k));
     }
 
     static DMatrixRMaj gaussian(Random random, int rows, int cols) {

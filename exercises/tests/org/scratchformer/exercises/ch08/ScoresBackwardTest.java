@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scratchformer.exercises.CaseNames;
+import org.scratchformer.exercises.ShapeErrors;
 import org.scratchformer.gradcheck.GradCheck;
 import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.tensor.BinaryOp;
@@ -66,7 +67,7 @@ class ScoresBackwardTest {
         @Override
         protected Grads backward(DMatrixRMaj a, DMatrixRMaj b,
                 DMatrixRMaj y, DMatrixRMaj dY) {
-            return ScoresBackward.backward(a, b, dY, batch);
+            return backwardOf(a, b, dY, batch);
         }
     }
 
@@ -100,7 +101,7 @@ class ScoresBackwardTest {
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1}, {2}});
         DMatrixRMaj b = new DMatrixRMaj(new double[][] {{1}, {2}, {3}, {4}});
         DMatrixRMaj dY = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});
-        Grads grads = ScoresBackward.backward(a, b, dY, 2);
+        Grads grads = backwardOf(a, b, dY, 2);
         // dA[0] = 1·1 + 0·2 = 1,  dA[1] = 0·3 + 1·4 = 4
         assertArrayEquals(new double[] {1, 4}, elements(grads.get(0)),
                 1e-15, "dA (2x1) = dY[b]·B[b] per sequence");
@@ -121,7 +122,7 @@ class ScoresBackwardTest {
             dY.set(r, 0, 1 + r);
             dY.set(r, 1, -r);
         }
-        Grads grads = ScoresBackward.backward(a, b, dY, 2);
+        Grads grads = backwardOf(a, b, dY, 2);
         assertEquals("(6x4)", shape(grads.get(0)), "dA has A's shape");
         assertEquals("(4x4)", shape(grads.get(1)), "dB has B's shape");
         for (int c = 0; c < 4; c++) {
@@ -136,8 +137,17 @@ class ScoresBackwardTest {
         }
     }
 
+    /** Your backward, a shape error in it named with the shapes. */
+    static Grads backwardOf(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj dY,
+            int batch) {
+        return ShapeErrors.call("ScoresBackward.backward(A " + shape(a)
+                + ", B " + shape(b) + ", dY " + shape(dY) + ", batch "
+                + batch + ")", "dA " + shape(a) + " and dB " + shape(b),
+                () -> ScoresBackward.backward(a, b, dY, batch));
+    }
+
     static String shape(DMatrixRMaj m) {
-        return "(" + m.numRows + "x" + m.numCols + ")";
+        return ShapeErrors.shape(m);
     }
 
     static double[] elements(DMatrixRMaj m) {

@@ -1,6 +1,7 @@
 package org.scratchformer.cli;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.style.Styler;
 import org.scratchformer.multihead.MultiHeadAttention;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
@@ -27,6 +27,7 @@ import org.scratchformer.transformer.EncoderLayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,10 +39,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "attention", mixinStandardHelpOptions = true,
         description = "Draw the attention weights of every layer and head"
                 + " for one sentence and the model's translation of it as"
-                + " heat maps in one PNG. A decoder row is labelled with the"
-                + " word the model predicts there.")
+                + " heat maps in one image (PNG or JPEG): a row per query,"
+                + " the first at the top, a column per key, one colour"
+                + " scale for all. A decoder row is labelled with the word"
+                + " the model predicts there.")
 final class AttentionCommand implements Callable<Integer> {
     static final int PANEL = 360;
+    /** Width of the colour scale at the right of the image. */
+    static final int SCALE = 90;
+    /** The colours of weight 0 and weight 1; between, a linear blend. */
+    static final Color[] RANGE = {Color.WHITE, Color.BLUE};
 
     @Spec
     CommandSpec spec;
@@ -50,9 +57,36 @@ final class AttentionCommand implements Callable<Integer> {
             description = "A run folder written by train.")
     Path model;
 
-    @Option(names = "--out", required = true,
-            description = "The PNG file to write.")
     Path out;
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The image to write: a name ending in .png, .jpg"
+                    + " or .jpeg gives that format.")
+    void out(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), "--out " + file
+                    + " is a folder: name the image file to write in it,"
+                    + " ending in .png, .jpg or .jpeg");
+        }
+        format = format(file.getFileName().toString());
+        if (format == null) {
+            throw new ParameterException(spec.commandLine(), "--out " + file
+                    + ": the maps are written as PNG or JPEG; name a file"
+                    + " ending in .png, .jpg or .jpeg");
+        }
+        out = file;
+    }
+
+    /** The ImageIO format a file name asks for, or null. */
+    static String format(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".png")) {
+            return "png";
+        }
+        return lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "jpeg"
+                : null;
+    }
 
     @Parameters(arity = "1", paramLabel = "SENTENCE",
             description = "The source sentence.")
@@ -73,11 +107,16 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to draw: the"
                     + " sentence is empty");
         }
+        if (source.size() > Translating.MAX_WORDS) {
+            throw new IllegalArgumentException("the sentence has "
+                    + source.size() + " words; at most "
+                    + Translating.MAX_WORDS + " are drawn");
+        }
         List<String> target = Translating.translate(translator, task,
                 source);
         List<Panel> panels = panels(translator, task, source, target);
         System.setProperty("java.awt.headless", "true");
-        write(out, panels, translator.config().heads());
+        write(out, format, panels, translator.config().heads());
         PrintWriter log = spec.commandLine().getOut();
         log.println(Tokens.join(target));
         log.println("attention maps (" + panels.size() + " heat maps): "
@@ -125,11 +164,14 @@ final class AttentionCommand implements Callable<Integer> {
         }
     }
 
-    /** The panels, {@code heads} to a line, as one PNG. */
-    static void write(Path out, List<Panel> panels, int heads)
-            throws IOException {
+    /**
+     * The panels, {@code heads} to a line, and the colour scale at the
+     * right, as one image in {@code format} ("png" or "jpeg").
+     */
+    static void write(Path out, String format, List<Panel> panels,
+            int heads) throws IOException {
         int lines = panels.size() / heads;
-        BufferedImage image = new BufferedImage(heads * PANEL,
+        BufferedImage image = new BufferedImage(heads * PANEL + SCALE,
                 lines * PANEL, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -139,35 +181,83 @@ final class AttentionCommand implements Callable<Integer> {
                     chart(panels.get(i)));
             g.drawImage(one, (i % heads) * PANEL, (i / heads) * PANEL, null);
         }
+        drawScale(g, heads * PANEL, Math.min(image.getHeight(), PANEL));
         g.dispose();
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        ImageIO.write(image, "png", out.toFile());
+        if (!ImageIO.write(image, format, out.toFile())) {
+            throw new IOException("no " + format + " writer for " + out);
+        }
     }
 
+    /**
+     * The one colour scale of every map, from weight 1 at the top to 0 at
+     * the bottom, in the column that starts at x.
+     */
+    static void drawScale(Graphics2D g, int x, int height) {
+        int top = 40;
+        int bottom = height - 40;
+        int left = x + 15;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setColor(Color.BLACK);
+        g.drawString("weight", left, top - 12);
+        for (int y = top; y <= bottom; y++) {
+            g.setColor(colour((double) (bottom - y) / (bottom - top)));
+            g.drawLine(left, y, left + 20, y);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(left, top, 20, bottom - top);
+        for (int i = 0; i <= 4; i++) {
+            int y = bottom - i * (bottom - top) / 4;
+            g.drawLine(left + 20, y, left + 24, y);
+            g.drawString(String.format(java.util.Locale.ROOT, "%.2f",
+                    i / 4.0), left + 27, y + 4);
+        }
+    }
+
+    /** The colour of a weight w in [0, 1], as the maps draw it. */
+    static Color colour(double w) {
+        return new Color(
+                (int) Math.round(RANGE[0].getRed() * (1 - w)
+                        + RANGE[1].getRed() * w),
+                (int) Math.round(RANGE[0].getGreen() * (1 - w)
+                        + RANGE[1].getGreen() * w),
+                (int) Math.round(RANGE[0].getBlue() * (1 - w)
+                        + RANGE[1].getBlue() * w));
+    }
+
+    /**
+     * One map: a row per query, the first at the top (XChart's y axis
+     * counts up from the bottom, so the rows go in reversed), a column per
+     * key, colours from weight 0 to 1 whatever the map's own range.
+     */
     static HeatMapChart chart(Panel panel) {
         HeatMapChart chart = new HeatMapChartBuilder().width(PANEL)
-                .height(PANEL).title(panel.title()).build();
+                .height(PANEL).title(panel.title()).xAxisTitle("key")
+                .yAxisTitle("query").build();
         List<String> cols = numbered(panel.cols());
         List<String> rows = numbered(panel.rows());
+        List<String> bottomUp = new ArrayList<>(rows);
+        java.util.Collections.reverse(bottomUp);
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < cols.size(); c++) {
-                cells.add(new Number[] {c, r, panel.weights().get(r, c)});
+                cells.add(new Number[] {c, rows.size() - 1 - r,
+                    panel.weights().get(r, c)});
             }
         }
-        chart.addSeries("weights", cols, rows, cells);
+        chart.addSeries("weights", cols, bottomUp, cells);
         // every word on the axes: small labels, no spacing hint to skip any
         chart.getStyler().setXAxisLabelRotation(60);
-        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(
-                java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF,
+                Font.PLAIN, 10));
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF,
+                Font.PLAIN, 11));
         chart.getStyler().setXAxisTickMarkSpacingHint(10);
         chart.getStyler().setYAxisTickMarkSpacingHint(10);
-        chart.getStyler().setMin(0).setMax(1)
-                .setRangeColors(new Color[] {Color.WHITE, Color.BLUE})
+        chart.getStyler().setMin(0).setMax(1).setRangeColors(RANGE)
                 .setChartBackgroundColor(Color.WHITE)
-                .setLegendVisible(false)
-                .setLegendPosition(Styler.LegendPosition.OutsideE);
+                .setLegendVisible(false);  // the image's one scale instead
         return chart;
     }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * Times training steps of the reference Transformer (or of chapter 13's
  * workload) and prints the rates, one {@code key value} a line.
  */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time training steps of the reference Transformer"
                 + " (d_model 128, 4 heads, d_ff 512, 2 + 2 layers, batches"
                 + " of 64 pairs of the numbers task) or of chapter 13's"

@@ -27,29 +27,36 @@ final class EvalCommand implements Callable<Integer> {
             description = "A run folder written by train.")
     Path model;
 
-    @Option(names = "--beam", defaultValue = "1",
-            description = "Beam width; 1 is greedy decoding (default:"
-                    + " ${DEFAULT-VALUE}).")
     int beam;
 
-    @Option(names = "--count", defaultValue = "1000",
+    @Option(names = "--beam", defaultValue = "1", paramLabel = "WIDTH",
+            description = "Beam width, 1 (greedy decoding, the default) to"
+                    + " the size of the task's target vocabulary (31 for"
+                    + " numbers).")
+    void beam(int value) {
+        beam = OptionRanges.atLeast(spec, "--beam", value, 1);
+    }
+
+    int count;
+
+    @Option(names = "--count", defaultValue = "1000", paramLabel = "N",
             description = "How many test sentences, 1 to 1000 (default:"
                     + " ${DEFAULT-VALUE}).")
-    int count;
+    void count(int value) {
+        count = OptionRanges.between(spec, "--count", value, 1,
+                Task.HELD_OUT_SIZE, "the test split's size");
+    }
 
     @Override
     public Integer call() throws IOException {
-        if (beam < 1) {
-            throw new IllegalArgumentException("--beam must be at least 1,"
-                    + " got " + beam);
-        }
-        if (count < 1 || count > Task.HELD_OUT_SIZE) {
-            throw new IllegalArgumentException("--count must be 1 to "
-                    + Task.HELD_OUT_SIZE + ", got " + count);
-        }
         Checkpoint.Run run = Checkpoint.readRun(model);
-        Translator translator = Checkpoint.loadModel(model, run);
         Task task = Task.named(run.task());
+        // the first step has only V words to choose from; every hypothesis
+        // is a batch row, so a beam of thousands runs out of memory
+        OptionRanges.between(spec, "--beam", beam, 1,
+                task.targetVocabulary().size(), "the size of the "
+                        + task.name() + " task's target vocabulary");
+        Translator translator = Checkpoint.loadModel(model, run);
         Evaluation evaluation = Translating.evaluate(translator, task,
                 task.pairs(Split.TEST, count, 0), beam);
         PrintWriter out = spec.commandLine().getOut();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.scratchformer.ops.CatalogueCheck;
 import org.scratchformer.ops.GoldenValues;
 import org.scratchformer.ops.OpEntry;
@@ -59,7 +60,10 @@ final class GradCheckCommand implements Callable<Integer> {
         List<GoldenValues.Case> golden = readGolden();
         PrintWriter out = spec.commandLine().getOut();
         printLegend(out, entries.size());
-        out.printf(Locale.ROOT, "%-22s %-14s %6s %9s  %-19s %s%n", "op",
+        // columns as wide as the longest op and class name
+        String names = "%-" + width(entries, e -> e.name()) + "s %-"
+                + width(entries, e -> e.opClass().getSimpleName()) + "s ";
+        out.printf(Locale.ROOT, names + "%6s %9s  %-19s %s%n", "op",
                 "class", "cases", "max rel", "finite differences",
                 "PyTorch golden");
         int failed = 0;
@@ -68,7 +72,7 @@ final class GradCheckCommand implements Callable<Integer> {
             CatalogueCheck check = CatalogueCheck.run(entry, cases);
             String goldenResult = goldenColumn(entry, golden, details);
             boolean ok = check.passed() && !goldenResult.startsWith("FAIL");
-            out.printf(Locale.ROOT, "%-22s %-14s %6d %9.1e  %-19s %s%n",
+            out.printf(Locale.ROOT, names + "%6d %9.1e  %-19s %s%n",
                     entry.name(), entry.opClass().getSimpleName(), cases,
                     check.maxRelativeError(), check.passed() ? "pass"
                     : "FAIL (" + check.failures() + " cases)", goldenResult);
@@ -98,8 +102,16 @@ final class GradCheckCommand implements Callable<Integer> {
                                       (written by src/test/python/make_golden.py);
                                       "pass (4 cases)": all 4 agree
 
-                """, ops, ops == 1 ? "" : "s", goldenFile);
+                """, ops, ops == 1 ? "" : "s", goldenFile == null
+                        ? "the program's own golden/ops.json" : goldenFile);
         out.flush();
+    }
+
+    /** The longest of the names, at least 5 (the titles' "op", "class"). */
+    private static int width(List<OpEntry> entries,
+            Function<OpEntry, String> name) {
+        return Math.max(5, entries.stream()
+                .mapToInt(e -> name.apply(e).length()).max().orElse(0));
     }
 
     private List<GoldenValues.Case> readGolden() throws IOException {

@@ -29,19 +29,24 @@ final class LossPlot {
                 .xAxisTitle("step").build();
         chart.setYAxisGroupTitle(0, "label-smoothed cross-entropy");
         chart.setYAxisGroupTitle(1, "validation exact match");
-        if (!losses.isEmpty()) {
-            XYSeries loss = chart.addSeries("training loss", column(losses, 0),
-                    column(losses, 1));
-            loss.setMarker(SeriesMarkers.NONE);
-        }
+        // XChart puts the step ticks on data points (1, 43, 85, ...) when
+        // the x values, in the order the series were added, are equally
+        // spaced, as every step's are; with the validation steps first
+        // they are not, and it picks round steps (0, 100, 200, ...)
         if (!validations.isEmpty()) {
             XYSeries valid = chart.addSeries("validation exact match",
                     column(validations, 0), column(validations, 1));
             valid.setYAxisGroup(1);
             valid.setMarker(SeriesMarkers.CIRCLE);
         }
+        if (!losses.isEmpty()) {
+            XYSeries loss = chart.addSeries("training loss", column(losses, 0),
+                    column(losses, 1));
+            loss.setMarker(SeriesMarkers.NONE);
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setYAxisMin(0, 0.0);
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 1.0);
         ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png",

@@ -14,6 +14,7 @@ import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +26,16 @@ import picocli.CommandLine.Spec;
  * src/test/python/twin_check.py compares with a PyTorch twin of the model.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Print, as JSON, the log-probability of every target"
-                + " word at every position for SOURCE<TAB>TARGET pairs.")
+        description = {"Print, as JSON, the log-probability of every target"
+                + " word at every position for SOURCE<TAB>TARGET pairs.",
+            "",
+            "One object per pair: \"source\", \"target\", \"vocabulary\""
+                + " (the task's target words, in the order of every row's"
+                + " columns), \"predicts\" (the word each row should"
+                + " predict: the target's words, then </s>) and"
+                + " \"log_probs\" (a row per position, given <s> and the"
+                + " target's words before it, a column per vocabulary"
+                + " word)."})
 final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,6 +65,11 @@ final class ScoreCommand implements Callable<Integer> {
             entry.put("source", parts[0]).put("target", parts[1]);
             DMatrixRMaj logProbs = logProbs(translator, task, parts[0],
                     parts[1]);
+            ArrayNode words = entry.putArray("vocabulary");
+            task.targetVocabulary().tokens().forEach(words::add);
+            ArrayNode predicts = entry.putArray("predicts");
+            Tokens.split(parts[1]).forEach(predicts::add);
+            predicts.add(Vocabulary.END);
             ArrayNode rows = entry.putArray("log_probs");
             for (int t = 0; t < logProbs.numRows; t++) {
                 ArrayNode row = rows.addArray();

@@ -24,6 +24,7 @@ import org.scratchformer.translation.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,7 +44,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/demo",
             description = "The run's folder: checkpoint, curves"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: ${DEFAULT-VALUE}). A folder that holds a"
+                    + " trained model is not replaced without --force.")
     Path out;
 
     @Option(names = "--preset", defaultValue = "demo",
@@ -51,49 +53,66 @@ final class TrainCommand implements Callable<Integer> {
                     + " model) (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--steps", description = "Optimizer steps (default:"
-            + " the preset's).")
     Integer steps;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer"
+            + " steps, at least 1 (default: the preset's, 1000 for demo,"
+            + " 6000 for full).")
+    void steps(int value) {
+        steps = OptionRanges.atLeast(spec, "--steps", value, 1);
+    }
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Initial weights, data order and dropout"
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--shards", description = "Parts of each batch, pairs"
-            + " of like lengths, trained on the threads at once, 1 to the"
-            + " batch size (default: the preset's, 4 for demo, 8 for"
-            + " full). Part of the run, as the seed is: another count gives"
-            + " other numbers.")
     Integer shards;
+
+    @Option(names = "--shards", paramLabel = "N", description = "Parts of"
+            + " each batch, pairs of like lengths, trained on the threads"
+            + " at once, 1 to the batch size, " + Preset.BATCH + " (default:"
+            + " the preset's, 4 for demo, 8 for full). Part of the run, as"
+            + " the seed is: another count gives other numbers.")
+    void shards(int value) {
+        shards = OptionRanges.between(spec, "--shards", value, 1,
+                Preset.BATCH, "the batch size");
+    }
 
     @Option(names = "--resume", description = "Continue the run in --out"
             + " from its last checkpoint.")
     boolean resume;
 
-    @Option(names = "--save-every", defaultValue = "250",
-            description = "Steps between checkpoints (default:"
-                    + " ${DEFAULT-VALUE}); one is saved at the end too.")
+    @Option(names = "--force", description = "Replace the trained model"
+            + " that --out holds with a new run.")
+    boolean force;
+
     int saveEvery;
 
-    @Option(names = "--test-count", defaultValue = "1000",
+    @Option(names = "--save-every", defaultValue = "250", paramLabel = "N",
+            description = "Steps between checkpoints, at least 1 (default:"
+                    + " ${DEFAULT-VALUE}); one is saved at the end too.")
+    void saveEvery(int value) {
+        saveEvery = OptionRanges.atLeast(spec, "--save-every", value, 1);
+    }
+
+    int testCount;
+
+    @Option(names = "--test-count", defaultValue = "1000", paramLabel = "N",
             description = "How many test sentences to translate at the end,"
                     + " 1 to 1000 (default: ${DEFAULT-VALUE}); validation"
                     + " uses at most 200.")
-    int testCount;
+    void testCount(int value) {
+        testCount = OptionRanges.between(spec, "--test-count", value, 1,
+                Task.HELD_OUT_SIZE, "the test split's size");
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter log = spec.commandLine().getOut();
-        if (testCount < 1 || testCount > Task.HELD_OUT_SIZE) {
-            throw new IllegalArgumentException("--test-count must be 1 to "
-                    + Task.HELD_OUT_SIZE + ", got " + testCount);
-        }
-        if (saveEvery < 1) {
-            throw new IllegalArgumentException("--save-every must be at"
-                    + " least 1, got " + saveEvery);
-        }
         Task chosen = Task.named(task);
+        Preset p = resume ? null : Preset.of(preset);
+        checkOut();
         Checkpoint.Run run;
         Translator model;
         if (resume) {
@@ -112,7 +131,6 @@ final class TrainCommand implements Callable<Integer> {
             chosen = Task.named(run.task());
             model = Checkpoint.loadModel(out, run);
         } else {
-            Preset p = Preset.of(preset);
             run = new Checkpoint.Run(chosen.name(), p.model,
                     p.settings(steps, seed, shards), 0);
             model = new Translator(p.model,
@@ -134,10 +152,75 @@ final class TrainCommand implements Callable<Integer> {
                 run.model().decoderLayers(), model.parameterCount(), first,
                 run.settings().steps(), run.settings().batchSize(),
                 run.settings().microBatches());
+        int words = chosen.targetVocabulary().size();
+        log.printf(Locale.ROOT, "The loss is label-smoothed (ε = %.1f over"
+                + " %d target words): it levels off near its floor, %.3f,"
+                + " not 0 (chapter 11); the validation exact match shows"
+                + " what is still learned.%n", Translator.SMOOTHING, words,
+                lossFloor(Translator.SMOOTHING, words));
         log.flush();
         train(trainer, model, chosen, run, first, log);
         report(model, chosen, log);
         return 0;
+    }
+
+    /**
+     * The smallest label-smoothed cross-entropy: with smoothing ε over V
+     * words the target of a token is q = (1 − ε)·onehot + ε/V, and
+     * Σ −qⱼ·log pⱼ is smallest when p = q, where it is q's entropy.
+     */
+    static double lossFloor(double smoothing, int words) {
+        double right = 1 - smoothing + smoothing / words;  // q of the word
+        double wrong = smoothing / words;                  // q of each other
+        double others = wrong == 0 ? 0  // 0 · log 0 is 0 in an entropy
+                : -(words - 1) * wrong * Math.log(wrong);
+        return -right * Math.log(right) + others;
+    }
+
+    /**
+     * Before any work: --out must be a folder that can be written, and a
+     * trained model in it is replaced only with --force (or continued with
+     * --resume).
+     */
+    private void checkOut() throws IOException {
+        if (resume && force) {
+            throw new ParameterException(spec.commandLine(), "--resume"
+                    + " continues the run in " + out + " and --force"
+                    + " replaces it: give one of them");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out
+                    + " is a file, not a folder: name the run's folder"
+                    + " (it is made if missing)");
+        }
+        if (!resume && !force && Files.exists(out.resolve(Checkpoint.RUN))) {
+            throw new ParameterException(spec.commandLine(), "--out " + out
+                    + " already holds a trained model (" + describe(out)
+                    + "): --force replaces it, --resume continues it, or"
+                    + " name another --out");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + out
+                    + ": cannot make the folder (" + Main.ioMessage(e)
+                    + ")");
+        }
+        if (!Files.isWritable(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out
+                    + ": the folder cannot be written to");
+        }
+    }
+
+    /** "numbers, step 1000 of 1000", or why run.json cannot be read. */
+    private static String describe(Path dir) {
+        try {
+            Checkpoint.Run run = Checkpoint.readRun(dir);
+            return String.format(Locale.ROOT, "%s, step %d of %d",
+                    run.task(), run.step(), run.settings().steps());
+        } catch (IOException | IllegalArgumentException e) {
+            return Checkpoint.RUN + " unreadable";
+        }
     }
 
     private void train(Trainer trainer, Translator model, Task chosen,
@@ -180,8 +263,8 @@ final class TrainCommand implements Callable<Integer> {
                     }
                 });
         progress.close();
-        log.printf("Loss curve: %s; checkpoint: %s%n",
-                curves.plot(), out.toAbsolutePath());
+        // both paths as --out gave them: relative, or both absolute
+        log.printf("Loss curve: %s; checkpoint: %s%n", curves.plot(), out);
     }
 
     private void save(Checkpoint.Run run, int step, Translator model,
@@ -200,10 +283,13 @@ final class TrainCommand implements Callable<Integer> {
         List<Pair> test = chosen.pairs(Split.TEST, testCount, 0);
         log.println("Sample translations (sentences never seen in"
                 + " training):");
-        for (Pair pair : test.subList(0, Math.min(6, test.size()))) {
+        List<Pair> samples = test.subList(0, Math.min(6, test.size()));
+        int width = samples.stream().mapToInt(
+                pair -> pair.sourceText().length()).max().orElse(0);
+        for (Pair pair : samples) {
             List<String> got = Translating.translate(model, chosen,
                     pair.source());
-            log.printf("  %-45s → %s%s%n", pair.sourceText(),
+            log.printf("  %-" + width + "s → %s%s%n", pair.sourceText(),
                     Tokens.join(got), got.equals(pair.target()) ? ""
                             : "   (expected " + pair.targetText() + ")");
         }

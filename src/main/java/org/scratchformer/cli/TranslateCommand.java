@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
@@ -20,9 +22,17 @@ import picocli.CommandLine.Spec;
 
 /** Translates sentences with a trained model. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate a sentence with a trained model; with -"
+        description = {"Translate a sentence with a trained model; with -"
                 + " instead of a sentence, one sentence a line from"
-                + " standard input.")
+                + " standard input.",
+            "",
+            "With -, every input line gives exactly one line on standard"
+                + " output, in order: its translation, or, for a line that"
+                + " cannot be translated (empty, an unknown word, more than "
+                + Translating.MAX_WORDS + " words), `error: line N: why`."
+                + " Then a count of the failed lines goes to standard"
+                + " error, and the exit code is 2 if any line failed, 0"
+                + " otherwise."})
 final class TranslateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,19 +58,40 @@ final class TranslateCommand implements Callable<Integer> {
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(
                 System.in, StandardCharsets.UTF_8));
+        return translateLines(translator, task, in, out,
+                spec.commandLine().getErr()) == 0 ? 0 : 2;
+    }
+
+    /**
+     * One line on {@code out} for every line of {@code in}: its
+     * translation or {@code error: line N: why}; the failed lines are
+     * counted on {@code err}. Returns how many failed.
+     */
+    static int translateLines(Translator model, Task task,
+            BufferedReader in, PrintWriter out, PrintWriter err)
+            throws IOException {
         int number = 0;
+        List<Integer> failed = new ArrayList<>();
         for (String line = in.readLine(); line != null;
                 line = in.readLine()) {
             number++;
             try {
-                out.println(translate(translator, task, line));
+                out.println(translate(model, task, line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + number + ": "
-                        + e.getMessage(), e);
+                out.println("error: line " + number + ": " + e.getMessage());
+                failed.add(number);
             }
             out.flush();
         }
-        return 0;
+        if (!failed.isEmpty()) {
+            err.println("error: " + failed.size() + " of " + number
+                    + " lines could not be translated (lines "
+                    + failed.stream().limit(10).map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                    + (failed.size() > 10 ? ", ..." : "") + ")");
+            err.flush();
+        }
+        return failed.size();
     }
 
     static String translate(Translator model, Task task, String text) {
@@ -69,6 +100,11 @@ final class TranslateCommand implements Callable<Integer> {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("nothing to translate: the"
                     + " sentence is empty");
+        }
+        if (words.size() > Translating.MAX_WORDS) {
+            throw new IllegalArgumentException("the sentence has "
+                    + words.size() + " words; at most "
+                    + Translating.MAX_WORDS + " are translated");
         }
         return Tokens.join(Translating.translate(model, task, words));
     }

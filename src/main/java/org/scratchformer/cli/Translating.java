@@ -17,6 +17,13 @@ import org.scratchformer.tensor.Tensor;
 
 /** Greedy translations of many pairs, in batches, and their evaluation. */
 final class Translating {
+    /**
+     * The longest sentence the commands translate, in words: the numbers
+     * task's longest have 9, the copy tasks' 10. A longer one is nothing
+     * the model has seen, and its decoding would take seconds.
+     */
+    static final int MAX_WORDS = 100;
+
     /** Sentences decoded at once. */
     static final int BATCH = 100;
 

@@ -33,9 +33,9 @@ public final class BeamSearch {
     }
 
     /**
-     * A prefix (&lt;s&gt;, its words, then &lt;pad&gt; once it ended), its
-     * total log-probability, and how many words it chose, &lt;/s&gt;
-     * included.
+     * A prefix ({@code <s>}, its words, then {@code <pad>} once it
+     * ended), its total log-probability, and how many words it chose,
+     * {@code </s>} included.
      */
     private record Beam(int[] ids, double score, boolean done, int length) {
         double normalised() {
@@ -55,7 +55,7 @@ public final class BeamSearch {
     }
 
     // tag::search[]
-    /** The best translation (ids, no &lt;s&gt; or &lt;/s&gt;) per source. */
+    /** Each source's best translation: ids, no {@code <s>}, {@code </s>}. */
     @SuppressWarnings("try")  // the scope only switches the graph off
     public static List<int[]> decode(Translator model, int[][] source,
             int[] sourceLengths, int width, int maxLength) {

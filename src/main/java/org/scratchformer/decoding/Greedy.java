@@ -14,9 +14,9 @@ import org.scratchformer.translation.Vocabulary;
  * translation one word at a time, each time taking the most likely next
  * word, until every sentence has produced {@code </s>} or the length limit.
  *
- * <pre>
- * y₀ = &lt;s&gt;;  y_{t+1} = argmax_w P(w | source, y₀ … y_t)
- * </pre>
+ * <pre>{@code
+ * y₀ = <s>;  y_{t+1} = argmax_w P(w | source, y₀ … y_t)
+ * }</pre>
  *
  * <p>Each step runs the decoder on the whole prefix (B, t): the causal
  * mask makes the logits of earlier positions equal to those of the step
@@ -29,7 +29,7 @@ public final class Greedy {
     }
 
     // tag::decode[]
-    /** The target ids (without &lt;s&gt; and &lt;/s&gt;) for each source. */
+    /** The target ids (without {@code <s>} and {@code </s>}) per source. */
     @SuppressWarnings("try")  // the scope only switches the graph off
     public static List<int[]> decode(Translator model, int[][] source,
             int[] sourceLengths, int maxLength) {
@@ -61,7 +61,7 @@ public final class Greedy {
     }
     // end::decode[]
 
-    /** The most likely word of a row; never &lt;pad&gt; or &lt;s&gt;. */
+    /** The most likely word of a row; never {@code <pad>} or {@code <s>}. */
     static int argmax(DMatrixRMaj logits, int row) {
         int best = Vocabulary.END_ID;
         for (int j = best + 1; j < logits.numCols; j++) {
@@ -81,7 +81,7 @@ public final class Greedy {
         return true;
     }
 
-    /** Drops &lt;s&gt; and everything from &lt;/s&gt; on. */
+    /** Drops {@code <s>} and everything from {@code </s>} on. */
     static List<int[]> strip(int[][] prefixes) {
         List<int[]> out = new ArrayList<>();
         for (int[] p : prefixes) {

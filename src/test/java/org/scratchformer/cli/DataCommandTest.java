@@ -73,19 +73,19 @@ class DataCommandTest {
     @Test
     void badTaskSplitAndCountAreOneSentence() {
         assertEquals(2, run("data", "--task", "numbrs"));
-        assertTrue(err.toString().startsWith("--task: unknown task 'numbrs';"
+        assertTrue(err.toString().startsWith("error: --task: unknown task 'numbrs';"
                 + " the tasks are numbers, copy, reverse"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("data", "--split", "dev"));
-        assertTrue(err.toString().startsWith("--split: unknown split 'dev';"
+        assertTrue(err.toString().startsWith("error: --split: unknown split 'dev';"
                 + " the splits are train, valid, test"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("data", "--count", "0"));
-        assertTrue(err.toString().startsWith("--count must be at least 1,"
+        assertTrue(err.toString().startsWith("error: --count must be at least 1,"
                 + " got 0"), err.toString());
         err.getBuffer().setLength(0);
         assertEquals(2, run("data", "--split", "test", "--count", "1001"));
-        assertTrue(err.toString().startsWith("--count: the test split of"
+        assertTrue(err.toString().startsWith("error: --count: the test split of"
                 + " the numbers task has 1000 examples; asked for 1001"),
                 err.toString());
         err.getBuffer().setLength(0);

@@ -117,6 +117,9 @@ class KillDuringTrainingTest {
                 .isPresent()) {
             command.add("--add-modules");
             command.add("jdk.incubator.vector");
+        } else {
+            // no child JVM with the module: the kill must reach the trainer
+            command.add("-Dscratchformer.kernel=plain");
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

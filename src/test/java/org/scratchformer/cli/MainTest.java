@@ -44,7 +44,7 @@ class MainTest {
     @Test
     void theMainJobTrainsTheDemoTranslator() {
         assertEquals(java.util.List.of("train", "--task", "numbers",
-                "--preset", "demo", "--out", "runs/demo"),
+                "--preset", "demo", "--out", "runs/demo", "--force"),
                 java.util.List.of(Main.MAIN_JOB));
     }
 

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -114,8 +115,8 @@ class TrainCommandTest {
         Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
                 "65"));
         assertEquals(2, tooMany.code());
-        assertTrue(tooMany.err().contains("micro-batches 65 from 1 to the batch size"),
-                tooMany.err());
+        assertTrue(tooMany.err().contains("--shards must be 1 to 64 (the"
+                + " batch size), got 65"), tooMany.err());
     }
 
     /** The weights and optimizer state of two runs at a step, bit for bit. */
@@ -155,5 +156,153 @@ class TrainCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("the presets are demo, full"),
                 bad.err());
+    }
+
+    @Test
+    void aTrainedRunIsReplacedOnlyWithForce(@TempDir Path dir)
+            throws IOException {
+        assertEquals(0, run(train(dir, 2)).code());
+        byte[] weights = Files.readAllBytes(dir.resolve(
+                Checkpoint.modelFile(2)));
+        Result again = run(train(dir, 1));
+        assertEquals(2, again.code(), again.err());
+        assertEquals("error: --out " + dir + " already holds a trained model"
+                + " (copy, step 2 of 2): --force replaces it, --resume"
+                + " continues it, or name another --out",
+                again.err().lines().findFirst().orElse(""));
+        assertEquals("", again.out(), "nothing trained");
+        assertTrue(Arrays.equals(weights, Files.readAllBytes(dir.resolve(
+                Checkpoint.modelFile(2)))), "the model is untouched");
+        Result both = run(train(dir, 1, "--force", "--resume"));
+        assertEquals(2, both.code(), both.err());
+        assertTrue(both.err().contains("give one of them"), both.err());
+        Result forced = run(train(dir, 1, "--force"));
+        assertEquals(0, forced.code(), forced.err());
+        assertEquals(1, Checkpoint.readRun(dir).step());
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedBeforeTraining(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("README.md"), "# notes");
+        Result r = run(train(file, 2));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --out " + file + " is a file, not a folder:"
+                + " name the run's folder (it is made if missing)",
+                r.err().lines().findFirst().orElse(""));
+        assertEquals("", r.out(), "nothing trained");
+        assertEquals("# notes", Files.readString(file));
+    }
+
+    @Test
+    void theConsoleNamesTheLossFloorAndItsPathsAlike(@TempDir Path tmp)
+            throws IOException {
+        // a relative --out: both paths printed relative
+        Path dir = Path.of("").toAbsolutePath().relativize(tmp);
+        assertFalse(dir.isAbsolute(), dir.toString());
+        Result r = run(train(dir, 2));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT,
+                "label-smoothed (ε = 0.1 over 13 target words): it levels"
+                + " off near its floor, %.3f,", TrainCommand.lossFloor(0.1,
+                        13))), r.out());
+        assertTrue(r.out().contains("Loss curve: " + dir.resolve("loss.png")
+                + "; checkpoint: " + dir + "\n"), r.out());
+        List<String> samples = r.out().lines()
+                .filter(line -> line.contains(" → ")).toList();
+        assertEquals(6, samples.size(), r.out());
+        for (String line : samples) {
+            assertEquals(samples.get(0).indexOf('→'), line.indexOf('→'),
+                    "the arrows line up: " + samples);
+        }
+    }
+
+    @Test
+    void theLossFloorIsTheEntropyOfTheSmoothedTarget() {
+        assertEquals(0, TrainCommand.lossFloor(0, 31), 1e-15);
+        // ε = 0.1, V = 31: q = 0.9 + 0.1/31 once, 0.1/31 thirty times
+        double right = 0.9 + 0.1 / 31;
+        double wrong = 0.1 / 31;
+        assertEquals(-right * Math.log(right) - 30 * wrong * Math.log(wrong),
+                TrainCommand.lossFloor(0.1, 31), 1e-12);
+        assertEquals(0.647, TrainCommand.lossFloor(0.1, 31), 5e-4);
+    }
+
+    @Test
+    void aBeamWiderThanTheVocabularyIsRefusedWithTheLimit(@TempDir Path dir) {
+        assertEquals(0, run(train(dir, 1)).code());
+        for (String beam : new String[] {"1000", "100000"}) {
+            Result r = run("eval", "--model", dir.toString(), "--count",
+                    "1", "--beam", beam);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: --beam must be 1 to 13 (the size of the copy"
+                    + " task's target vocabulary), got " + beam,
+                    r.err().lines().findFirst().orElse(""));
+        }
+    }
+
+    @Test
+    void attentionWritesTheFormatItsNameAsksFor(@TempDir Path dir)
+            throws IOException {
+        assertEquals(0, run(train(dir, 1)).code());
+        Path jpeg = dir.resolve("att.jpg");
+        Result r = run("attention", "--model", dir.toString(), "--out",
+                jpeg.toString(), "a b c");
+        assertEquals(0, r.code(), r.err());
+        byte[] bytes = Files.readAllBytes(jpeg);
+        assertEquals(0xFF, bytes[0] & 0xFF, "a JPEG starts FF D8");
+        assertEquals(0xD8, bytes[1] & 0xFF, "a JPEG starts FF D8");
+        Result folder = run("attention", "--model", dir.toString(), "--out",
+                dir.toString(), "a b c");
+        assertEquals(2, folder.code());
+        assertEquals("error: --out " + dir + " is a folder: name the image"
+                + " file to write in it, ending in .png, .jpg or .jpeg",
+                folder.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void everyInputLineGetsOneOutputLine(@TempDir Path dir)
+            throws IOException {
+        assertEquals(0, run(train(dir, 1)).code());
+        Checkpoint.Run run = Checkpoint.readRun(dir);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String tooLong = "a ".repeat(Translating.MAX_WORDS + 1);
+        int failed = TranslateCommand.translateLines(
+                Checkpoint.loadModel(dir, run),
+                org.scratchformer.translation.Task.named(run.task()),
+                new java.io.BufferedReader(new java.io.StringReader(
+                        "a b\n\nzebra\n" + tooLong + "\nc d\n")),
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(3, failed);
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(5, lines.size(), out.toString());
+        assertEquals("error: line 2: nothing to translate: the sentence is"
+                + " empty", lines.get(1));
+        assertTrue(lines.get(2).startsWith("error: line 3: unknown word"
+                + " 'zebra'"), lines.get(2));
+        assertEquals("error: line 4: the sentence has 101 words; at most"
+                + " 100 are translated", lines.get(3));
+        assertFalse(lines.get(4).startsWith("error"), lines.get(4));
+        assertEquals("error: 3 of 5 lines could not be translated (lines 2,"
+                + " 3, 4)", err.toString().strip());
+    }
+
+    @Test
+    void scoreNamesTheWordsOfItsColumnsAndRows(@TempDir Path dir)
+            throws IOException {
+        assertEquals(0, run(train(dir, 1)).code());
+        Result r = run("score", "--model", dir.toString(), "a b\tb a");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode entry =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.out()).get(0);
+        assertEquals("[\"<pad>\",\"<s>\",\"</s>\",\"a\",\"b\",\"c\","
+                + "\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]",
+                entry.get("vocabulary").toString());
+        assertEquals("[\"b\",\"a\",\"</s>\"]",
+                entry.get("predicts").toString());
+        assertEquals(3, entry.get("log_probs").size());
+        assertEquals(13, entry.get("log_probs").get(0).size());
     }
 }

@@ -73,7 +73,7 @@ class TrainedTranslatorFigures {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err),
-                "train", "--out", BOOK_RUN.toString());
+                "train", "--out", BOOK_RUN.toString(), "--force");
         assertEquals(0, code, err.toString());
         assertTrue(isFinishedDemo(BOOK_RUN), out.toString());
         return BOOK_RUN;
@@ -112,10 +112,7 @@ class TrainedTranslatorFigures {
                     lossAt.get((int) v[0]), 100 * v[1]));
         }
         double e = Translator.SMOOTHING;
-        double right = 1 - e + e / vocabulary;
-        double wrong = e / vocabulary;
-        double floor = -right * Math.log(right)
-                - (vocabulary - 1) * wrong * Math.log(wrong);
+        double floor = TrainCommand.lossFloor(e, vocabulary);
         text.append(String.format(Locale.ROOT, "the floor of the smoothed"
                 + " loss (ε = %.1f, V = %d): %.3f%n", e, vocabulary, floor));
         Listings.write("translator-curves", text.toString());
@@ -158,7 +155,7 @@ class TrainedTranslatorFigures {
         Path dir = Figures.DIR;
         Files.createDirectories(dir);
         AttentionCommand.write(dir.resolve("translator-cross-attention.png"),
-                cross, heads);
+                "png", cross, heads);
         AttentionCommand.Panel sharpest = cross.get(0);
         for (AttentionCommand.Panel panel : cross) {
             if (sharpness(panel.weights()) > sharpness(sharpest.weights())) {
@@ -166,7 +163,7 @@ class TrainedTranslatorFigures {
             }
         }
         AttentionCommand.write(dir.resolve("translator-alignment.png"),
-                List.of(sharpest), 1);
+                "png", List.of(sharpest), 1);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s → %s%nthe sharpest cross-attention head: %s%n",
                 SENTENCE, Tokens.join(target), sharpest.title()));

@@ -289,6 +289,7 @@ class ModuleLoadTest {
     }
 
     @Test
+    @SuppressWarnings("try")  // the substitution is held for its effect
     void setDuringASubstitutionWritesTheParametersOwnValue() {
         Parameter p = new Parameter(new DMatrixRMaj(1, 2));
         Tensor leaf = Tensor.variable(new DMatrixRMaj(1, 2));

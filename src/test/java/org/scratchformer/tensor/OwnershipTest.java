@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,11 @@ class OwnershipTest {
                 return pick.of(x, y, dY);
             }
         };
+    }
+
+    @BeforeEach
+    void thePlainAccumulator() {  // the program may have installed another
+        Engine.use(GradientAccumulator.PLAIN);
     }
 
     final Tensor a = Tensor.variable(new double[][] {{1, 2}});

@@ -192,6 +192,7 @@ class ClassifierExample {
         return losses;
     }
 
+    @SuppressWarnings("try")  // the scope only switches the graph off
     static double accuracy(Classifier model, Data data) {
         List<Integer> rows = new ArrayList<>();
         for (int n = 0; n < data.size(); n++) {

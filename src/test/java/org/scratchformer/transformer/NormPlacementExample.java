@@ -78,6 +78,7 @@ class NormPlacementExample {
     // end::gradient-norms[]
 
     /** The root mean square of each layer's input X_i. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
     static double[] inputRms(Encoder encoder, Tensor x, AttentionMask mask) {
         List<EncoderLayer> layers = encoder.layers();
         double[] rms = new double[layers.size()];
