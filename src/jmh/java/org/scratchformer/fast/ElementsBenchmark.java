@@ -12,15 +12,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scratchformer.nn.UnsharedRandom;
-import org.scratchformer.tensor.PlainElements;
 
 /**
  * Element loops at the model's sizes: ReLU's gradient over the
- * feed-forward's hidden layer (768 × 512, about half of it positive), plain
- * against the Vector API's compare and blend; and a dropout mask over
- * 768 × 128, drawn one nextDouble() at a time and with
- * {@link UnsharedRandom#fill} on the products' threads.
+ * feed-forward's hidden layer (768 × 512, about half of it positive), the
+ * plain loop; and a dropout mask over 768 × 128, drawn one nextDouble() at
+ * a time from java.util.Random and from {@link BufferedRandom}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,9 +31,8 @@ public class ElementsBenchmark {
     static final double P = 0.1;
     static final double KEEP = 1 / (1 - P);
 
-    final PlainElements plain = new PlainElements();
-    final VectorElements vector = new VectorElements();
-    final UnsharedRandom random = new UnsharedRandom(1);
+    final Random plainRandom = new Random(1);
+    final BufferedRandom random = new BufferedRandom(1);
     final double[] y = new double[HIDDEN];
     final double[] dY = new double[HIDDEN];
     final double[] dZ = new double[HIDDEN];
@@ -53,14 +49,18 @@ public class ElementsBenchmark {
 
     @Benchmark
     public double[] reluGradientPlain() {
-        plain.reluGradient(y, dY, dZ, HIDDEN);
+        for (int k = 0; k < HIDDEN; k++) {
+            dZ[k] = y[k] > 0 ? dY[k] : 0;  // dY ⊙ [Y > 0]
+        }
         return dZ;
     }
 
     @Benchmark
-    public double[] reluGradientVector() {
-        vector.reluGradient(y, dY, dZ, HIDDEN);
-        return dZ;
+    public double[] dropoutMaskRandom() {
+        for (int k = 0; k < MASK; k++) {
+            mask[k] = plainRandom.nextDouble() < P ? 0 : KEEP;
+        }
+        return mask;
     }
 
     @Benchmark
@@ -71,9 +71,4 @@ public class ElementsBenchmark {
         return mask;
     }
 
-    @Benchmark
-    public double[] dropoutMaskFill() {
-        random.fill(mask, MASK, u -> u < P ? 0 : KEEP);
-        return mask;
-    }
 }

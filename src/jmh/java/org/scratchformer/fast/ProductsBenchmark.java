@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scratchformer.tensor.Products;
 
@@ -45,6 +46,7 @@ public class ProductsBenchmark {
     DMatrixRMaj x;   // (N, C)
     DMatrixRMaj w;   // (C, F)
     DMatrixRMaj dY;  // (N, F)
+    FastPath path;
 
     @Setup
     public void setUp() {
@@ -52,7 +54,12 @@ public class ProductsBenchmark {
         x = RandomMatrices_DDRM.rectangle(768, 128, -1, 1, random);
         w = RandomMatrices_DDRM.rectangle(128, 512, -1, 1, random);
         dY = RandomMatrices_DDRM.rectangle(768, 512, -1, 1, random);
-        Products.setThreads(threads);
+        path = FastPath.install(false, threads);
+    }
+
+    @TearDown
+    public void tearDown() {
+        path.uninstall();
     }
 
     @Benchmark

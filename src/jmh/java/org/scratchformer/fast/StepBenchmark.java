@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scratchformer.tensor.Products;
 
 /**
  * One training step: of the reference Transformer ({@link
@@ -35,12 +35,19 @@ public class StepBenchmark {
     String model;
 
     TrainingStep workload;
+    FastPath path;
 
     @Setup
     public void setUp() {
-        Products.setThreads(threads);
-        workload = model.equals("reference") ? new TranslatorWorkload(1)
+        path = FastPath.install(false, threads);
+        workload = model.equals("reference")
+                ? TranslatorWorkload.of(1, path, MicroBatches.REFERENCE)
                 : new Workload(1);
+    }
+
+    @TearDown
+    public void tearDown() {
+        path.uninstall();
     }
 
     @Benchmark

@@ -92,28 +92,30 @@ class ArchitectureTest {
             };
 
     // tag::rules[]
+    static final ArchRule CHAPTER_ORDER = ArchRuleDefinition.classes()
+            .that().resideInAPackage("org.scratchformer..")
+            .should(USE_NO_LATER_CHAPTER);
+
+    static final ArchRule PLAIN_CODE = ArchRuleDefinition.noClasses()
+            .that(plainChapters())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.util.concurrent..", "jdk.incubator.vector..",
+                    "org.scratchformer.fast..")
+            .orShould().dependOnClassesThat().belongToAnyOf(
+                    ThreadLocal.class, Thread.class)
+            .because("chapter 13 plugs its faster code in at seams;"
+                    + " chapters 1-12 are read as plain code");
+    // end::rules[]
+
     @Test
     void noChapterUsesALaterOne() {
-        ArchRule rule = ArchRuleDefinition.classes()
-                .that().resideInAPackage("org.scratchformer..")
-                .should(USE_NO_LATER_CHAPTER);
-        rule.check(MAIN);
+        CHAPTER_ORDER.check(MAIN);
     }
 
     @Test
     void chaptersOneToTwelveHoldPlainCode() {
-        ArchRule rule = ArchRuleDefinition.noClasses()
-                .that(plainChapters())
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.util.concurrent..", "jdk.incubator.vector..",
-                        "org.scratchformer.fast..")
-                .orShould().dependOnClassesThat().belongToAnyOf(
-                        ThreadLocal.class, Thread.class)
-                .because("chapter 13 plugs its faster code in at seams;"
-                        + " chapters 1-12 are read as plain code");
-        rule.check(MAIN);
+        PLAIN_CODE.check(MAIN);
     }
-    // end::rules[]
 
     /** Classes of chapters 1–12, NoGrad and its nested classes aside. */
     static DescribedPredicate<JavaClass> plainChapters() {
@@ -158,22 +160,12 @@ class ArchitectureTest {
                 org.scratchformer.nn.RuleBreakers.UsesLaterChapter.class,
                 org.scratchformer.nn.RuleBreakers.KeepsAThreadLocal.class,
                 org.scratchformer.nn.RuleBreakers.UsesAPool.class);
-        ArchRule order = ArchRuleDefinition.classes()
-                .that().resideInAPackage("org.scratchformer..")
-                .should(USE_NO_LATER_CHAPTER);
-        String orderReport = order.evaluate(broken).getFailureReport()
+        String orderReport = CHAPTER_ORDER.evaluate(broken).getFailureReport()
                 .toString();
         assertTrue(orderReport.contains("UsesLaterChapter")
                 && orderReport.contains("chapter 6 uses chapter 13"),
                 orderReport);
-        ArchRule plain = ArchRuleDefinition.noClasses()
-                .that(plainChapters())
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.util.concurrent..", "jdk.incubator.vector..",
-                        "org.scratchformer.fast..")
-                .orShould().dependOnClassesThat().belongToAnyOf(
-                        ThreadLocal.class, Thread.class);
-        String plainReport = plain.evaluate(broken).getFailureReport()
+        String plainReport = PLAIN_CODE.evaluate(broken).getFailureReport()
                 .toString();
         for (String name : new String[] {"UsesLaterChapter",
             "KeepsAThreadLocal", "UsesAPool"}) {
