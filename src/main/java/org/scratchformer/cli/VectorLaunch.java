@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.scratchformer.fast.FastPath;
 
 /**
  * Starts the program with chapter 13's vector kernel whatever the command
@@ -58,7 +59,7 @@ final class VectorLaunch {
 
     /** The plan for this JVM. */
     static Plan plan() {
-        return plan(ModuleLayer.boot().findModule(MODULE).isPresent(),
+        return plan(FastPath.hasVectorModule(),
                 ModuleFinder.ofSystem().find(MODULE).isPresent(),
                 Boolean.getBoolean("scratchformer.plain") ? "plain"
                         : System.getProperty("scratchformer.kernel"),

@@ -59,11 +59,14 @@ public final class FastPath {
     }
 
     // tag::kernel[]
-    /** The kernel to install: vectors if the JVM can run them, on threads. */
+    /**
+     * The kernel to install: vectors if the JVM can run them, split over
+     * the threads; the plain code's own kernel alone if plain throughout.
+     */
     private GemmKernel kernel(boolean plainKernel) {
         GemmKernel single = plainKernel || !hasVectorModule()
                 ? new PlainKernel() : new VectorKernel();
-        return new SplitKernel(single, workers);
+        return plain ? single : new SplitKernel(single, workers);
     }
     // end::kernel[]
 

@@ -26,10 +26,6 @@ public final class SplitKernel implements GemmKernel {
         return kernel.name();
     }
 
-    public Workers workers() {
-        return workers;
-    }
-
     // tag::split[]
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,

@@ -41,11 +41,6 @@ public final class Workers implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** As many threads as the machine has processors. */
-    public static Workers ofProcessors() {
-        return new Workers(Runtime.getRuntime().availableProcessors());
-    }
-
     public int threads() {
         return threads;
     }
@@ -115,7 +110,7 @@ public final class Workers implements AutoCloseable {
 
     /** What {@link #blocks} runs: the items from lo to hi − 1. */
     @FunctionalInterface
-    public interface Range {
+    interface Range {
         void run(int lo, int hi);
     }
 
