@@ -1,7 +1,6 @@
 package org.scratchformer.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
 
 /**
@@ -17,10 +16,7 @@ import org.scratchformer.nn.Parameter;
  * <p>The decay passes through v̂ like any gradient, so a weight with large
  * gradients is decayed less: what {@link AdamW} fixes.
  */
-public final class Adam extends Optimizer {
-    private final double weightDecay;
-    private final AdamMoments moments;
-
+public final class Adam extends AdamFamily {
     /** β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay (PyTorch's). */
     public Adam(Map<String, Parameter> parameters, double learningRate) {
         this(parameters, learningRate, 0.9, 0.999, 1e-8, 0);
@@ -34,13 +30,8 @@ public final class Adam extends Optimizer {
      */
     public Adam(Map<String, Parameter> parameters, double learningRate,
             double beta1, double beta2, double eps, double weightDecay) {
-        super("Adam", parameters, learningRate);
-        requireUnitInterval("beta1", beta1);
-        requireUnitInterval("beta2", beta2);
-        requirePositive("eps", eps);
-        requireNonNegative("weight decay", weightDecay);
-        this.weightDecay = weightDecay;
-        this.moments = new AdamMoments(parameters(), beta1, beta2, eps);
+        super("Adam", parameters, learningRate, beta1, beta2, eps,
+                weightDecay);
     }
 
     // tag::update[]
@@ -51,9 +42,4 @@ public final class Adam extends Optimizer {
                 learningRate(), stepCount());
     }
     // end::update[]
-
-    @Override
-    Map<String, DMatrixRMaj> buffers() {
-        return moments.buffers(parameters());
-    }
 }

@@ -1,7 +1,6 @@
 package org.scratchformer.optim;
 
 import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Parameter;
 
 /**
@@ -17,10 +16,7 @@ import org.scratchformer.nn.Parameter;
  * <p>Every weight shrinks by the same factor 1 − lr·wd per step, however
  * large its gradients are.
  */
-public final class AdamW extends Optimizer {
-    private final double weightDecay;
-    private final AdamMoments moments;
-
+public final class AdamW extends AdamFamily {
     /** β₁ = 0.9, β₂ = 0.999, ε = 1e-8, weight decay 0.01 (PyTorch's). */
     public AdamW(Map<String, Parameter> parameters, double learningRate) {
         this(parameters, learningRate, 0.9, 0.999, 1e-8, 0.01);
@@ -34,13 +30,8 @@ public final class AdamW extends Optimizer {
      */
     public AdamW(Map<String, Parameter> parameters, double learningRate,
             double beta1, double beta2, double eps, double weightDecay) {
-        super("AdamW", parameters, learningRate);
-        requireUnitInterval("beta1", beta1);
-        requireUnitInterval("beta2", beta2);
-        requirePositive("eps", eps);
-        requireNonNegative("weight decay", weightDecay);
-        this.weightDecay = weightDecay;
-        this.moments = new AdamMoments(parameters(), beta1, beta2, eps);
+        super("AdamW", parameters, learningRate, beta1, beta2, eps,
+                weightDecay);
     }
 
     // tag::update[]
@@ -52,9 +43,4 @@ public final class AdamW extends Optimizer {
                 stepCount());
     }
     // end::update[]
-
-    @Override
-    Map<String, DMatrixRMaj> buffers() {
-        return moments.buffers(parameters());
-    }
 }

@@ -1,5 +1,6 @@
 package org.scratchformer.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,7 +25,12 @@ class LayerNormArgumentsTest {
 
     @Test
     void theSmallestPositiveEpsilonIsAccepted() {
-        new LayerNorm(3, Double.MIN_VALUE);
+        // ε = 4.9e-324 still normalises: a row of (1, 2, 3) becomes
+        // (−√1.5, 0, √1.5), its mean 0 and its biased variance 1
+        Tensor y = new LayerNorm(3, Double.MIN_VALUE).forward(
+                Tensor.constant(new double[][] {{1, 2, 3}}));
+        double r = Math.sqrt(1.5);
+        assertArrayEquals(new double[] {-r, 0, r}, y.value().data, 1e-15);
     }
 
     @Test
