@@ -2,6 +2,8 @@ package org.scratchformer.fast;
 
 import java.util.Random;
 import java.util.function.Function;
+import org.scratchformer.nn.LinearReluOp;
+import org.scratchformer.nn.ReluGradient;
 import org.scratchformer.tensor.Engine;
 import org.scratchformer.tensor.GemmKernel;
 import org.scratchformer.tensor.GradientAccumulator;
@@ -17,6 +19,8 @@ import org.scratchformer.translation.Trainer;
  * <ul>
  * <li>the product kernel ({@link Products#use}): the Vector API kernel,
  *     its products split over the threads;
+ * <li>ReLU's gradient ({@link LinearReluOp#use}): {@link VectorRelu},
+ *     a compare and blend instead of a branch;
  * <li>the engine's accumulator ({@link Engine#use}): {@link
  *     OwnedGradients}, a tensor's first gradient kept, not added to zeros;
  * <li>the training strategy ({@link Trainer.Strategy}): micro-batches on
@@ -48,6 +52,8 @@ public final class FastPath {
         Products.use(path.kernel(plain
                 || "plain".equals(System.getProperty("scratchformer.kernel"))));
         Engine.use(plain ? GradientAccumulator.PLAIN : new OwnedGradients());
+        LinearReluOp.use(plain || !hasVectorModule() ? ReluGradient.PLAIN
+                : new VectorRelu());
         return path;
     }
 
@@ -98,10 +104,11 @@ public final class FastPath {
         return trainer -> new MicroBatches(trainer, workers);
     }
 
-    /** Puts the plain kernel and accumulator back, stops the threads. */
+    /** Puts the plain versions back and stops the threads. */
     public void uninstall() {
         Products.use(new PlainKernel());
         Engine.use(GradientAccumulator.PLAIN);
+        LinearReluOp.use(ReluGradient.PLAIN);
         workers.close();
     }
 }

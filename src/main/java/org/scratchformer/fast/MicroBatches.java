@@ -112,7 +112,9 @@ public final class MicroBatches implements Trainer.Strategy {
     @Override
     public double step(int step, Batch batch) {
         Adam adam = trainer.optimizer();
-        adam.zeroGrad();
+        for (Parameter p : parameters.get(0)) {
+            p.tensor().clearGrad();  // zeroGrad's zeros, never written
+        }
         double loss = lossAndGradients(batch, trainer.dropoutSeed(step));
         GradientClipping.clipByGlobalNorm(adam.parameters(),
                 trainer.settings().clip(), workers::each);
@@ -163,7 +165,7 @@ public final class MicroBatches implements Trainer.Strategy {
         Translator replica = models.get(k);
         replica.train();
         replica.reseedDropout(k == 0 ? seed : microBatchSeed(seed, k));
-        if (k != 0) {  // the model's were zeroed by the caller
+        if (k != 0) {  // the model's were cleared by the caller
             for (Parameter p : parameters.get(k)) {
                 p.tensor().clearGrad();  // the first dW received is kept
             }

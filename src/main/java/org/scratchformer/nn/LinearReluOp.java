@@ -20,6 +20,7 @@ import org.scratchformer.tensor.Grads;
 public final class LinearReluOp extends LinearOp {
     /** The op; it holds no configuration. */
     public static final LinearReluOp LINEAR_RELU = new LinearReluOp();
+    private static volatile ReluGradient reluGradient = ReluGradient.PLAIN;
 
     private LinearReluOp() {
     }
@@ -27,6 +28,19 @@ public final class LinearReluOp extends LinearOp {
     @Override
     public String name() {
         return "linear_relu";
+    }
+
+    /**
+     * Makes {@code faster} the loop of ReLU's gradient from now on; it
+     * must give {@link ReluGradient#PLAIN}'s bits.
+     */
+    public static void use(ReluGradient faster) {
+        if (faster == null) {
+            throw new IllegalArgumentException("LinearReluOp.use: the ReLU"
+                    + " gradient must not be null; ReluGradient.PLAIN is the"
+                    + " plain one");
+        }
+        reluGradient = faster;
     }
 
     // tag::forward[]
@@ -41,9 +55,8 @@ public final class LinearReluOp extends LinearOp {
     public Grads backward(List<DMatrixRMaj> inputs, DMatrixRMaj y,
             DMatrixRMaj dY) {
         DMatrixRMaj dZ = new DMatrixRMaj(y.numRows, y.numCols);  // (N, out)
-        for (int k = 0; k < y.getNumElements(); k++) {
-            dZ.data[k] = y.data[k] > 0 ? dY.data[k] : 0;  // dY ⊙ [Y > 0]
-        }
+        // dZ = dY ⊙ [Y > 0], by ReluGradient.PLAIN's loop unless replaced
+        reluGradient.apply(y.data, dY.data, dZ.data, y.getNumElements());
         return gradients(inputs, dZ);
     }
     // end::backward[]

@@ -164,4 +164,23 @@ class LinearOpTest {
         }
         assertTrue(someNegative, "the case should test the ReLU");
     }
+
+    @Test
+    void linearReluRunsTheInstalledReluGradient() {
+        Tensor x = Tensor.variable(new double[][] {{1, -2}});
+        Tensor w = Tensor.variable(new double[][] {{1, 1}, {0, -1}});
+        Tensor b = Tensor.variable(new double[][] {{0, 0}});
+        // Z = (1, 3): both positive, dZ = dY = (1, 1) with the plain loop
+        LinearReluOp.use((y, dY, dZ, n) -> java.util.Arrays.fill(dZ, 0, n, 7));
+        try {
+            Ops.sum(LinearReluOp.LINEAR_RELU.apply(x, w, b)).backward();
+            assertEquals(7.0, b.grad().get(0, 0), "db = 1ᵀ·dZ, dZ the seam's");
+        } finally {
+            LinearReluOp.use(ReluGradient.PLAIN);
+        }
+        assertEquals("LinearReluOp.use: the ReLU gradient must not be null;"
+                + " ReluGradient.PLAIN is the plain one", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LinearReluOp.use(null)).getMessage());
+    }
 }
