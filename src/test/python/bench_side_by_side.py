@@ -65,7 +65,7 @@ each. Both sides time the same batches: the same number of untimed steps
 first, then the same timed ones. GFLOP/s is the operations of the products
 that the Java program counts (2·m·n·k per product, at the same shapes as
 PyTorch's) over each run's total time of the timed steps: for the whole
-batches, the count of `bench --shards 1`, run once. Alternating rounds
+batches, the count of `bench --micro-batches 1`, run once. Alternating rounds
 share whatever else the machine is doing. On a machine shared with other
 work the CPU time per step is the steadier of the two: it counts the work
 done, not the time spent waiting for a core.
@@ -495,7 +495,7 @@ def main():
     whole_flops = None
     if args.model == "reference":  # the products of the batches unsharded
         whole = java_run(classpath, args.model, args.steps, args.warmup,
-                         "--shards", "1")
+                         "--micro-batches", "1")
         whole_flops = float(whole["GFLOP"].split()[0]) * 1e9
     plain = None
     if args.plain_steps > 0:  # chapters 1-12's code: what chapter 13 buys
@@ -545,7 +545,7 @@ def main():
           " trains (%s)%s" % (
               flops / 1e9, report["model"].rpartition(", ")[2],
               "" if whole_flops is None else ", %.2f GFLOP with each batch"
-              " whole (bench --shards 1); each run's GFLOP/s counts the"
+              " whole (bench --micro-batches 1); each run's GFLOP/s counts the"
               " products of its own batches" % (whole_flops / 1e9)))
     print("PyTorch's BLAS (as its processes loaded it): %s"
           % ", ".join(sorted(BLAS_SEEN)))

@@ -74,10 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             + " collection every STEPS/10 steps, instead of timing.")
     Integer heapSteps;
 
-    @Option(names = "--shards", description = "Shards of each batch of the"
+    @Option(names = "--micro-batches", description = "Micro-batches of"
+            + " each batch of the"
             + " reference model (default: 8, as the full preset's; 1: each"
             + " batch whole, padded to its longest pair).")
-    Integer shards;
+    Integer microBatches;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of the model and data (default:"
@@ -99,12 +100,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--heap must"
                     + " be at least 10 steps, got " + heapSteps);
         }
-        if (shards != null && (shards < 1
-                || shards > TranslatorWorkload.BATCH
+        if (microBatches != null && (microBatches < 1
+                || microBatches > TranslatorWorkload.BATCH
                 || !model.equals("reference"))) {
-            throw new ParameterException(spec.commandLine(), "--shards must"
+            throw new ParameterException(spec.commandLine(),
+                    "--micro-batches must"
                     + " be 1 to " + TranslatorWorkload.BATCH + ", for the"
-                    + " reference model only, got " + shards + " for "
+                    + " reference model only, got " + microBatches + " for "
                     + model);
         }
         if (threads != null) {
@@ -132,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         TrainingStep workload = model.equals("reference")
-                ? TranslatorWorkload.of(seed, path, shards == null
-                        ? MicroBatches.REFERENCE : shards)
+                ? TranslatorWorkload.of(seed, path, microBatches == null
+                        ? MicroBatches.REFERENCE : microBatches)
                 : new Workload(seed);
         out.println("model      " + describe(workload));
         out.printf(Locale.ROOT, "code       %s%n", path.plain()

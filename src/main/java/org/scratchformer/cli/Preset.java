@@ -19,21 +19,21 @@ enum Preset {
     final ModelConfig model;
     final int steps;
     final int warmup;
-    final int shards;  // unless the run says otherwise
+    final int microBatches;  // unless the run says otherwise
 
-    Preset(ModelConfig model, int steps, int warmup, int shards) {
+    Preset(ModelConfig model, int steps, int warmup, int microBatches) {
         this.model = model;
         this.steps = steps;
         this.warmup = warmup;
-        this.shards = shards;
+        this.microBatches = microBatches;
     }
 
-    Trainer.Settings settings(Integer steps, long seed, Integer shards) {
+    Trainer.Settings settings(Integer steps, long seed, Integer microBatches) {
         int total = steps == null ? this.steps : steps;
         return new Trainer.Settings(total, BATCH, warmup,
                 1.0, 1.0, seed, TRAINING_PAIRS,
                 Math.max(1, Math.min(500, total)),
-                shards == null ? this.shards : shards);
+                microBatches == null ? this.microBatches : microBatches);
     }
 
     static Preset of(String name) {

@@ -67,15 +67,15 @@ final class TrainCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    Integer shards;
+    Integer microBatches;
 
-    @Option(names = "--shards", paramLabel = "N", description = "Parts of"
-            + " each batch, pairs of like lengths, trained on the threads"
+    @Option(names = "--micro-batches", paramLabel = "N", description = "Parts"
+            + " of each batch, pairs of like lengths, trained on the threads"
             + " at once, 1 to the batch size, " + Preset.BATCH + " (default:"
             + " the preset's, 4 for demo, 8 for full). Part of the run, as"
             + " the seed is: another count gives other numbers.")
-    void shards(int value) {
-        shards = OptionRanges.between(spec, "--shards", value, 1,
+    void microBatches(int value) {
+        microBatches = OptionRanges.between(spec, "--micro-batches", value, 1,
                 Preset.BATCH, "the batch size");
     }
 
@@ -122,17 +122,18 @@ final class TrainCommand implements Callable<Integer> {
                         + " trains the " + run.task() + " task, not "
                         + chosen.name());
             }
-            if (shards != null && shards != run.settings().microBatches()) {
+            int saved = run.settings().microBatches();
+            if (microBatches != null && microBatches != saved) {
                 throw new IllegalArgumentException("--resume: " + out
-                        + " trains in " + run.settings().microBatches()
-                        + " micro-batches, not " + shards + "; a run keeps"
+                        + " trains in " + saved + " micro-batches, not "
+                        + microBatches + "; a run keeps"
                         + " its micro-batches");
             }
             chosen = Task.named(run.task());
             model = Checkpoint.loadModel(out, run);
         } else {
             run = new Checkpoint.Run(chosen.name(), p.model,
-                    p.settings(steps, seed, shards), 0);
+                    p.settings(steps, seed, wholeOrMicroBatches()), 0);
             model = new Translator(p.model,
                     chosen.sourceVocabulary().size(),
                     chosen.targetVocabulary().size(),
@@ -146,12 +147,14 @@ final class TrainCommand implements Callable<Integer> {
         int first = run.step() + 1;
         log.printf(Locale.ROOT, "Training a %s translator: d_model %d, %d"
                 + " heads, d_ff %d, %d + %d layers, %,d parameters;"
-                + " steps %d to %d, batches of %d in %d micro-batches.%n",
+                + " steps %d to %d, batches of %d %s.%n",
                 chosen.name(), run.model().model(), run.model().heads(),
                 run.model().feedForward(), run.model().encoderLayers(),
                 run.model().decoderLayers(), model.parameterCount(), first,
                 run.settings().steps(), run.settings().batchSize(),
-                run.settings().microBatches());
+                Main.fast().plain() ? "each whole (the plain code of"
+                        + " chapters 1-12)" : "in " + run.settings()
+                        .microBatches() + " micro-batches");
         int words = chosen.targetVocabulary().size();
         log.printf(Locale.ROOT, "The loss is label-smoothed (ε = %.1f over"
                 + " %d target words): it levels off near its floor, %.3f,"
@@ -221,6 +224,23 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             return Checkpoint.RUN + " unreadable";
         }
+    }
+
+    /**
+     * The run's micro-batches: 1 for the plain code, which trains each
+     * batch whole (and refuses --micro-batches), else as asked.
+     */
+    private Integer wholeOrMicroBatches() {
+        if (!Main.fast().plain()) {
+            return microBatches;
+        }
+        if (microBatches != null && microBatches != 1) {
+            throw new IllegalArgumentException("--micro-batches "
+                    + microBatches + ": the plain code of chapters 1-12"
+                    + " (scratchformer.plain) trains each batch whole;"
+                    + " micro-batches are chapter 13's");
+        }
+        return 1;
     }
 
     private void train(Trainer trainer, Translator model, Task chosen,

@@ -108,7 +108,7 @@ public final class BufferedRandom extends Random {
     static long jump(long s, long steps) {
         long a = MULTIPLIER;      // the map for 2^i steps: s → a·s + c
         long c = ADDEND;
-        long jumpA = 1;           // the steps taken so far: s → jumpA·s + jumpC
+        long jumpA = 1;           // steps taken so far: s → jumpA·s + jumpC
         long jumpC = 0;
         for (long left = steps; left > 0; left >>>= 1) {
             if ((left & 1) != 0) {  // take 2^i steps more

@@ -161,7 +161,8 @@ public final class MicroBatches implements Trainer.Strategy {
     }
 
     /** Micro-batch k's share of the loss; its gradients in replica k's. */
-    private double microBatch(int k, List<Batch> parts, Batch batch, long seed) {
+    private double microBatch(int k, List<Batch> parts, Batch batch,
+            long seed) {
         Translator replica = models.get(k);
         replica.train();
         replica.reseedDropout(k == 0 ? seed : microBatchSeed(seed, k));
@@ -180,7 +181,8 @@ public final class MicroBatches implements Trainer.Strategy {
 
     // tag::split[]
     /**
-     * The batch's pairs, longest first, cut into at most {@link #microBatches()}
+     * The batch's pairs, longest first, cut into at most
+     * {@link #microBatches()}
      * runs where the padding is least ({@link #cuts}), each padded to its
      * own longest sentences.
      */

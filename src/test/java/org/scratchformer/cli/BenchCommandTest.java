@@ -68,16 +68,16 @@ class BenchCommandTest {
     }
 
     @Test
-    void theShardsAreNamedAndBounded() {
+    void theMicroBatchesAreNamedAndBounded() {
         assertEquals(0, run("bench", "--steps", "1", "--warmup", "0",
-                "--shards", "2"), err.toString());
+                "--micro-batches", "2"), err.toString());
         assertTrue(out.toString().contains("pairs in turn, each in 2"
                 + " micro-batches\n"), out.toString());
-        assertEquals(2, run("bench", "--shards", "65"));
-        assertTrue(err.toString().contains("--shards must be 1 to 64, for"
+        assertEquals(2, run("bench", "--micro-batches", "65"));
+        assertTrue(err.toString().contains("--micro-batches must be 1 to 64, for"
                 + " the reference model only, got 65 for reference"),
                 err.toString());
-        assertEquals(2, run("bench", "--model", "workload", "--shards",
+        assertEquals(2, run("bench", "--model", "workload", "--micro-batches",
                 "2"));
         assertTrue(err.toString().contains("got 2 for workload"),
                 err.toString());

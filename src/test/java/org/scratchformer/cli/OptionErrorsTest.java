@@ -24,9 +24,9 @@ class OptionErrorsTest {
     @CsvSource(delimiter = '|', value = {
         "train | --steps | -5 | --steps must be at least 1, got -5",
         "train | --steps | 0 | --steps must be at least 1, got 0",
-        "train | --shards | 0 | --shards must be 1 to 64 (the batch size),"
+        "train | --micro-batches | 0 | --micro-batches must be 1 to 64 (the batch size),"
                 + " got 0",
-        "train | --shards | 1000 | --shards must be 1 to 64 (the batch"
+        "train | --micro-batches | 1000 | --micro-batches must be 1 to 64 (the batch"
                 + " size), got 1000",
         "train | --save-every | 0 | --save-every must be at least 1, got 0",
         "train | --test-count | 1001 | --test-count must be 1 to 1000 (the"

@@ -12,11 +12,11 @@ import org.scratchformer.fast.TranslatorWorkload;
  */
 class PresetTest {
     @Test
-    void eachPresetHasItsShardsAndARunsOwnCountWins() {
+    void eachPresetHasItsMicroBatchesAndARunsOwnCountWins() {
         assertEquals(4, Preset.DEMO.settings(null, 1, null).microBatches());
         assertEquals(8, Preset.FULL.settings(null, 1, null).microBatches());
         assertEquals(3, Preset.FULL.settings(null, 1, 3).microBatches());
-        assertEquals(Preset.FULL.shards, TranslatorWorkload.MICRO_BATCHES,
+        assertEquals(Preset.FULL.microBatches, TranslatorWorkload.MICRO_BATCHES,
                 "bench measures the reference model as full trains it");
     }
 }

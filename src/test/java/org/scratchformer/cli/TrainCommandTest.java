@@ -91,14 +91,14 @@ class TrainCommandTest {
     }
 
     @Test
-    void theShardsArePartOfTheRun(@TempDir Path dir) throws IOException {
+    void theMicroBatchesArePartOfTheRun(@TempDir Path dir) throws IOException {
         Path four = dir.resolve("four");
         Path three = dir.resolve("three");
         Result r = run(train(four, 2));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("batches of 64 in 4 micro-batches"),
                 r.out());
-        assertEquals(0, run(train(three, 2, "--shards", "3")).code());
+        assertEquals(0, run(train(three, 2, "--micro-batches", "3")).code());
         assertTrue(Files.readString(three.resolve(Checkpoint.RUN))
                 .contains("\"micro_batches\" : 3"));
         assertFalse(Arrays.equals(SafeTensors.read(four.resolve(
@@ -107,16 +107,44 @@ class TrainCommandTest {
                         .tensors().get("output.weight").data),
                 "another count, other numbers");
 
-        Result other = run(train(four, 4, "--resume", "--shards", "1"));
+        Result other = run(train(four, 4, "--resume", "--micro-batches", "1"));
         assertEquals(2, other.code());
         assertTrue(other.err().contains("--resume: " + four + " trains in 4"
                 + " micro-batches, not 1; a run keeps its micro-batches"),
                 other.err());
-        Result tooMany = run(train(dir.resolve("many"), 2, "--shards",
+        Result tooMany = run(train(dir.resolve("many"), 2, "--micro-batches",
                 "65"));
         assertEquals(2, tooMany.code());
-        assertTrue(tooMany.err().contains("--shards must be 1 to 64 (the"
+        assertTrue(tooMany.err().contains("--micro-batches must be 1 to 64 (the"
                 + " batch size), got 65"), tooMany.err());
+    }
+
+    @Test
+    void thePlainCodeTrainsTheFastPathsBitsForOneMicroBatch(@TempDir Path dir)
+            throws IOException {
+        Path fast = dir.resolve("fast");
+        Path plain = dir.resolve("plain");
+        assertEquals(0, run(train(fast, 3, "--micro-batches", "1")).code());
+        Main.reinstall(true, 1);  // -Dscratchformer.plain=true
+        try {
+            Result r = run(train(plain, 3));
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("each whole (the plain code"),
+                    r.out());
+            assertTrue(Files.readString(plain.resolve(Checkpoint.RUN))
+                    .contains("\"micro_batches\" : 1"));
+            Result refused = run(train(dir.resolve("no"), 3,
+                    "--micro-batches", "3"));
+            assertEquals(2, refused.code());
+            assertTrue(refused.err().contains("the plain code of chapters"
+                    + " 1-12 (scratchformer.plain) trains each batch whole"),
+                    refused.err());
+        } finally {
+            Main.reinstall(false, Runtime.getRuntime().availableProcessors());
+        }
+        // plain kernel, Random, Trainer.step, plain accumulator and ReLU:
+        // the very bits of chapter 13's, whose seams all keep them
+        assertSameRuns(fast, plain, 3);
     }
 
     /** The weights and optimizer state of two runs at a step, bit for bit. */
