@@ -1,18 +1,25 @@
 package org.scratchformer.transformer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.attention.AttentionMask;
+import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.nn.Activation;
 import org.scratchformer.tensor.Tensor;
 
-/** Chapter 10's accessors and the edges of positional encoding's input. */
+/**
+ * The edges of positional encoding's input, and what a decoder layer's
+ * cross-attention does with the memory.
+ */
 class TransformerEdgesTest {
 
     @Test
@@ -28,24 +35,31 @@ class TransformerEdgesTest {
     }
 
     @Test
-    void layersGiveAccessToTheirAttention() {
+    void theDecoderReadsTheMemoryOnlyThroughItsCrossAttention() {
         Random random = new Random(1);
         LayerConfig config = LayerConfig.of(4, 2, 6, 0);
-        DecoderLayer decoderLayer = new DecoderLayer(config, random);
-        assertNotNull(decoderLayer.selfAttention());
-        assertNotNull(decoderLayer.crossAttention());
-        assertTrue(decoderLayer.selfAttention()
-                != decoderLayer.crossAttention(), "two modules");
-        assertSame(decoderLayer.parameters().get(
-                "cross_attention.query.weight"), decoderLayer
-                .crossAttention().query().weight());
-        EncoderLayer encoderLayer = new EncoderLayer(config, random);
-        assertSame(encoderLayer.parameters().get(
-                "self_attention.key.weight"), encoderLayer.selfAttention()
-                .key().weight());
-        Decoder decoder = new Decoder(3, config, random);
-        assertEquals(3, decoder.layers().size());
-        assertEquals(2, new Encoder(2, config, random).layers().size());
+        DecoderLayer layer = new DecoderLayer(config, random);
+        Tensor y = Tensor.constant(RandomCases.values(random, 3, 4));
+        Tensor memory = Tensor.constant(RandomCases.values(random, 5, 4));
+        Tensor other = Tensor.constant(RandomCases.values(random, 5, 4));
+        AttentionMask self = AttentionMask.causal(1, 3);
+        AttentionMask cross = AttentionMask.none(1, 3, 5);
+        assertFalse(Arrays.equals(
+                layer.forward(y, memory, self, cross).value().data,
+                layer.forward(y, other, self, cross).value().data),
+                "another memory, another output");
+        // the parameter map and crossAttention() name the same weights:
+        // silence the cross-attention's output through the map
+        assertSame(layer.parameters().get("cross_attention.output.weight"),
+                layer.crossAttention().output().weight());
+        layer.parameters().get("cross_attention.output.weight")
+                .set(new DMatrixRMaj(4, 4));
+        layer.parameters().get("cross_attention.output.bias")
+                .set(new DMatrixRMaj(1, 4));
+        assertArrayEquals(layer.forward(y, memory, self, cross).value().data,
+                layer.forward(y, other, self, cross).value().data, 0.0,
+                "no cross-attention, no memory");
+        assertEquals(3, new Decoder(3, config, random).layers().size());
         assertEquals(Activation.GELU_ERF, config.withActivation(
                 Activation.GELU_ERF).activation());
     }
