@@ -17,7 +17,6 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.scratchformer.multihead.MultiHeadAttention;
-import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
@@ -25,6 +24,7 @@ import org.scratchformer.translation.Vocabulary;
 import org.scratchformer.transformer.DecoderLayer;
 import org.scratchformer.transformer.EncoderLayer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,9 +53,8 @@ final class AttentionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true,
-            description = "A run folder written by train.")
-    Path model;
+    @Mixin
+    RunFolder model;
 
     Path out;
     String format;
@@ -99,9 +98,9 @@ final class AttentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checkpoint.Run run = Checkpoint.readRun(model);
-        Translator translator = Checkpoint.loadModel(model, run);
-        Task task = Task.named(run.task());
+        RunFolder.Trained trained = model.load();
+        Translator translator = trained.model();
+        Task task = trained.task();
         List<String> source = Tokens.split(sentence.strip());
         if (source.isEmpty()) {
             throw new IllegalArgumentException("nothing to draw: the"

@@ -8,6 +8,7 @@ import org.scratchformer.translation.Pair;
 import org.scratchformer.translation.Split;
 import org.scratchformer.translation.Task;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,10 +25,8 @@ final class DataCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", defaultValue = "numbers",
-            description = "numbers, copy or reverse (default:"
-                    + " ${DEFAULT-VALUE}).")
-    String task;
+    @Mixin
+    TaskOption task;
 
     @Option(names = "--split", defaultValue = "train",
             description = "train, valid or test (default: ${DEFAULT-VALUE})."
@@ -45,7 +44,7 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Task chosen = parse("--task", () -> Task.named(task));
+        Task chosen = parse("--task", () -> Task.named(task.name));
         Split part = parse("--split", () -> Split.of(split));
         if (count < 1) {
             throw new ParameterException(spec.commandLine(),

@@ -2,7 +2,6 @@ package org.scratchformer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchformer.decoding.Evaluation;
@@ -11,6 +10,7 @@ import org.scratchformer.translation.Split;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Translator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,9 +23,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true,
-            description = "A run folder written by train.")
-    Path model;
+    @Mixin
+    RunFolder model;
 
     int beam;
 
@@ -49,14 +48,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checkpoint.Run run = Checkpoint.readRun(model);
+        Checkpoint.Run run = model.run();
         Task task = Task.named(run.task());
         // the first step has only V words to choose from; every hypothesis
         // is a batch row, so a beam of thousands runs out of memory
         OptionRanges.between(spec, "--beam", beam, 1,
                 task.targetVocabulary().size(), "the size of the "
                         + task.name() + " task's target vocabulary");
-        Translator translator = Checkpoint.loadModel(model, run);
+        Translator translator = model.model(run);
         Evaluation evaluation = Translating.evaluate(translator, task,
                 task.pairs(Split.TEST, count, 0), beam);
         PrintWriter out = spec.commandLine().getOut();

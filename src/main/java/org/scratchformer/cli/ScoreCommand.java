@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.ops.Ops;
-import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.Vocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,9 +39,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true,
-            description = "A run folder written by train.")
-    Path model;
+    @Mixin
+    RunFolder model;
 
     @Parameters(arity = "1..*", paramLabel = "PAIR",
             description = "A source sentence, a tab, its translation.")
@@ -50,9 +48,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checkpoint.Run run = Checkpoint.readRun(model);
-        Translator translator = Checkpoint.loadModel(model, run);
-        Task task = Task.named(run.task());
+        RunFolder.Trained trained = model.load();
+        Translator translator = trained.model();
+        Task task = trained.task();
         ObjectMapper json = new ObjectMapper();
         ArrayNode all = json.createArrayNode();
         for (String pair : pairs) {

@@ -22,6 +22,7 @@ import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,10 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", defaultValue = "numbers",
-            description = "numbers, copy or reverse (default:"
-                    + " ${DEFAULT-VALUE}).")
-    String task;
+    @Mixin
+    TaskOption task;
 
     @Option(names = "--out", defaultValue = "runs/demo",
             description = "The run's folder: checkpoint, curves"
@@ -110,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter log = spec.commandLine().getOut();
-        Task chosen = Task.named(task);
+        Task chosen = Task.named(task.name);
         Preset p = resume ? null : Preset.of(preset);
         checkOut();
         Checkpoint.Run run;

@@ -5,16 +5,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import org.scratchformer.translation.Checkpoint;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,9 +36,8 @@ final class TranslateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true,
-            description = "A run folder written by train.")
-    Path model;
+    @Mixin
+    RunFolder model;
 
     @Parameters(arity = "1", paramLabel = "SENTENCE",
             description = "Words separated by spaces, or - to read lines.")
@@ -47,9 +45,9 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checkpoint.Run run = Checkpoint.readRun(model);
-        Translator translator = Checkpoint.loadModel(model, run);
-        Task task = Task.named(run.task());
+        RunFolder.Trained trained = model.load();
+        Translator translator = trained.model();
+        Task task = trained.task();
         PrintWriter out = spec.commandLine().getOut();
         if (!sentence.equals("-")) {
             out.println(translate(translator, task, sentence));
