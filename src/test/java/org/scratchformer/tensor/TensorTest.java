@@ -2,6 +2,7 @@ package org.scratchformer.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,5 +96,23 @@ class TensorTest {
         assertEquals(2, grads.size());
         assertEquals(null, grads.get(1));
         assertEquals("Grads[(2x3), none]", grads.toString());
+    }
+
+    @Test
+    void keepGradKeepsTheMatrixItselfOnlyAsTheFirstGradient() {
+        Tensor t = Tensor.variable(new double[][] {{1, 2}});
+        DMatrixRMaj g = new DMatrixRMaj(new double[][] {{3, 4}});
+        assertEquals("keepGrad: Tensor(1x2) cannot keep a gradient of shape"
+                + " (2x1)", assertThrows(IllegalStateException.class,
+                        () -> t.keepGrad(new DMatrixRMaj(2, 1))).getMessage());
+        assertFalse(t.hasGrad(), "a refused gradient is not kept");
+        t.keepGrad(g);
+        assertSame(g, t.grad(), "no copy");
+        assertEquals("keepGrad: Tensor(1x2) has a gradient already",
+                assertThrows(IllegalStateException.class,
+                        () -> t.keepGrad(g.copy())).getMessage());
+        t.clearGrad();
+        assertFalse(t.hasGrad());
+        assertEquals(0.0, t.grad().get(0, 1), "from zeros again");
     }
 }
