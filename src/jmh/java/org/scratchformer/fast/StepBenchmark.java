@@ -13,6 +13,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.scratchformer.bench.TrainingStep;
+import org.scratchformer.bench.TranslatorWorkload;
+import org.scratchformer.bench.Workload;
 
 /**
  * One training step: of the reference Transformer ({@link

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.scratchformer.fast.Workload;
+import org.scratchformer.bench.Workload;
 import org.scratchformer.tensor.Products;
 
 /**

@@ -3,7 +3,7 @@ package org.scratchformer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.scratchformer.fast.TranslatorWorkload;
+import org.scratchformer.bench.TranslatorWorkload;
 
 /**
  * Each preset trains in its own number of micro-batches unless the run

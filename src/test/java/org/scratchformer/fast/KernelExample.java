@@ -10,6 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.bench.Workload;
 import org.scratchformer.book.Listings;
 import org.scratchformer.tensor.GemmKernel;
 import org.scratchformer.tensor.PlainKernel;

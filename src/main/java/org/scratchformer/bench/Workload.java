@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;

@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.transformer.NormPlacement;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
@@ -13,7 +14,6 @@ import org.scratchformer.translation.Split;
 import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.transformer.NormPlacement;
 
 /**
  * Training keeps nothing alive from one step to the next: the heap in use

@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.scratchformer.fast.CountingKernel;
 
 /**
  * Times training steps of a {@link TrainingStep}: the median step, the

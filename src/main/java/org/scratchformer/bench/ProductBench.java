@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

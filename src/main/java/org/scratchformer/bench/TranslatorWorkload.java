@@ -1,8 +1,10 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.scratchformer.fast.FastPath;
+import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;

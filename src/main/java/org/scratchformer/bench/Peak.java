@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.fast.MicroBatches;
+import org.scratchformer.fast.Workers;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;

@@ -1,4 +1,6 @@
-package org.scratchformer.fast;
+package org.scratchformer.bench;
+
+import org.scratchformer.fast.CountingKernel;
 
 /**
  * What {@link Bench} times: one training step per call. The products'
