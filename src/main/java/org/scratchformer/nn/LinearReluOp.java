@@ -30,6 +30,11 @@ public final class LinearReluOp extends LinearOp {
         return "linear_relu";
     }
 
+    /** The loop of ReLU's gradient in use: PLAIN unless another is. */
+    public static ReluGradient reluGradient() {
+        return reluGradient;
+    }
+
     /**
      * Makes {@code faster} the loop of ReLU's gradient from now on; it
      * must give {@link ReluGradient#PLAIN}'s bits.

@@ -27,6 +27,11 @@ public final class Engine {
     private Engine() {
     }
 
+    /** The way every gradient is added: PLAIN unless another is used. */
+    public static GradientAccumulator accumulator() {
+        return accumulator;
+    }
+
     /**
      * Makes {@code faster} the way every gradient is added from now on; it
      * must give the numbers {@link GradientAccumulator#PLAIN} gives.

@@ -198,4 +198,18 @@ class BenchTest {
         assertEquals(Optional.empty(), Peak.of(EPYC.stream().map(
                 line -> line.replace(" fma", "")).toList(), 2));
     }
+
+    @Test
+    void theProductBenchTimesEachProductThroughProductsAndEjml() {
+        List<ProductBench.Line> lines = ProductBench.run(1, 1);
+        assertEquals(List.of("Products", "EJML", "Products", "EJML",
+                "Products", "EJML"), lines.stream()
+                        .map(ProductBench.Line::by).toList());
+        assertEquals(3, lines.stream().map(ProductBench.Line::product)
+                .distinct().count(), lines.toString());
+        for (ProductBench.Line line : lines) {
+            assertTrue(line.gflops() > 0 && Double.isFinite(line.gflops())
+                    && line.gflopsPerCpuSecond() > 0, line.toString());
+        }
+    }
 }

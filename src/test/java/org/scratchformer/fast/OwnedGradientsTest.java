@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.tensor.Engine;
 import org.scratchformer.tensor.GradientAccumulator;
@@ -111,6 +111,50 @@ class OwnedGradientsTest {
                     assertSame(made[0], a.grad());
                 }
                 assertArrayEquals(new double[] {5, 6}, a.grad().data, 0.0);
+            }
+        } finally {
+            Engine.use(GradientAccumulator.PLAIN);
+        }
+    }
+
+    /** An op whose backward returns, for input 0, what {@code pick} says. */
+    static Tensor returning(Tensor a, Tensor b, int pick) {
+        Op op = new Op() {
+            @Override
+            public String name() {
+                return "returning_for_test";
+            }
+
+            @Override
+            public DMatrixRMaj forward(List<DMatrixRMaj> x) {
+                return x.get(0).copy();
+            }
+
+            @Override
+            public Grads backward(List<DMatrixRMaj> x, DMatrixRMaj y,
+                    DMatrixRMaj dY) {
+                DMatrixRMaj[] options = {x.get(1), y, dY.copy()};
+                DMatrixRMaj g = options[pick];
+                return new Grads(g, pick == 2 ? g : null);  // 2: one for both
+            }
+        };
+        return op.apply(a, b);
+    }
+
+    @Test
+    void anInputsValueYOrOneMatrixForTwoInputsIsNeverKept() {
+        Engine.use(new OwnedGradients());
+        try {
+            for (int pick = 0; pick < 3; pick++) {
+                Tensor a = Tensor.variable(new double[][] {{1, 2}});
+                Tensor b = Tensor.variable(new double[][] {{3, 4}});
+                Tensor y = returning(a, b, pick);
+                y.backward(new DMatrixRMaj(new double[][] {{5, 6}}));
+                DMatrixRMaj[] returned = {b.value(), y.value(), b.grad()};
+                assertNotSame(returned[pick], a.grad(), "pick " + pick);
+                if (pick == 2) {
+                    assertNotSame(a.grad(), b.grad(), "two gradients");
+                }
             }
         } finally {
             Engine.use(GradientAccumulator.PLAIN);

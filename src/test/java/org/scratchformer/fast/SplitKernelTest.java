@@ -77,6 +77,26 @@ class SplitKernelTest {
     }
 
     @Test
+    void aWideProductSplitsByColumnsWithThePlainBits() {
+        Random random = new Random(13);
+        // C (40, 300) = A (40, 64) · Bᵀ, B stored (300, 64): wider than tall
+        DMatrixRMaj a = random(random, 40, 64);
+        DMatrixRMaj b = random(random, 300, 64);
+        try (Workers workers = new Workers(2)) {
+            SplitKernel split = new SplitKernel(new PlainKernel(), workers);
+            assertEquals(2, split.parts(40, 300, 64), "split in two");
+            Products.use(split);
+            DMatrixRMaj got;
+            try {
+                got = Products.multTransB(a, b);
+            } finally {
+                Products.use(new PlainKernel());
+            }
+            assertArrayEquals(Products.multTransB(a, b).data, got.data, 0.0);
+        }
+    }
+
+    @Test
     void theWorkAndTheSizeLimitTheParts() {
         try (Workers workers = new Workers(4)) {
             SplitKernel split = new SplitKernel(new PlainKernel(), workers);
