@@ -8,10 +8,10 @@ import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
-import org.scratchformer.translation.Split;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /**
  * The reference configuration of the issue as a benchmark: the Transformer

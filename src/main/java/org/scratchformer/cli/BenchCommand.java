@@ -17,7 +17,7 @@ import org.scratchformer.fast.FastPath;
 import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.tensor.Products;
 import org.scratchformer.translation.ModelConfig;
-import org.scratchformer.translation.Task;
+import org.scratchformer.translation.data.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

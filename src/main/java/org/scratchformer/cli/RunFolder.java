@@ -2,9 +2,9 @@ package org.scratchformer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.scratchformer.translation.Checkpoint;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.checkpoint.Checkpoint;
+import org.scratchformer.translation.data.Task;
 import picocli.CommandLine.Option;
 
 /**

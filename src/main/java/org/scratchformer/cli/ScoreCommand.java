@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.ops.Ops;
-import org.scratchformer.translation.Task;
-import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
+import org.scratchformer.translation.data.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -7,15 +7,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
-import org.scratchformer.translation.Task;
-import org.scratchformer.translation.Tokens;
+import java.util.stream.Collectors;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

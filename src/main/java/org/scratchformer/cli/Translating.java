@@ -6,14 +6,14 @@ import org.scratchformer.decoding.BeamSearch;
 import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.decoding.Greedy;
 import org.scratchformer.decoding.Translation;
-import org.scratchformer.translation.Batch;
-import org.scratchformer.translation.Batcher;
-import org.scratchformer.translation.Pair;
-import org.scratchformer.translation.Task;
-import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.Batch;
+import org.scratchformer.translation.Batcher;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Vocabulary;
 
 /** Greedy translations of many pairs, in batches, and their evaluation. */
 final class Translating {

@@ -8,7 +8,7 @@ import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * Beam search, batched: every sentence keeps its k best prefixes, and the

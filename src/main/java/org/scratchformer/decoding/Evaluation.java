@@ -2,7 +2,7 @@ package org.scratchformer.decoding;
 
 import java.util.List;
 import java.util.Locale;
-import org.scratchformer.translation.Tokens;
+import org.scratchformer.translation.data.Tokens;
 
 /**
  * The scores of a set of translations: exact match (the share translated

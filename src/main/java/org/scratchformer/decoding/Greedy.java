@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * Greedy decoding, batched: encode the sources once, then grow every

@@ -13,9 +13,9 @@ import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
-import org.scratchformer.translation.Pair;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Pair;
 
 /**
  * Chapter 13's training strategy: each batch as micro-batches, each on a

@@ -2,6 +2,7 @@ package org.scratchformer.translation;
 
 import java.util.List;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.data.Pair;
 
 /**
  * A batch of B sentence pairs as padded id matrices, ready for the model.

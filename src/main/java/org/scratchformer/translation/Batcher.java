@@ -3,6 +3,9 @@ package org.scratchformer.translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * Cuts sentence pairs into batches of padded id matrices ({@link Batch}),

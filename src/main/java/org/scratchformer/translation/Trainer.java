@@ -7,6 +7,8 @@ import org.scratchformer.optim.Adam;
 import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.optim.WarmupInverseSqrt;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Task;
 
 /**
  * The training loop of the paper: Adam (β₂ = 0.98, ε = 1e-9) with the

@@ -1,6 +1,5 @@
 package org.scratchformer.translation;
 
-import java.util.Map;
 import java.util.Random;
 import org.scratchformer.attention.AttentionMask;
 import org.scratchformer.nn.Dropout;
@@ -14,6 +13,7 @@ import org.scratchformer.tensor.Tensor;
 import org.scratchformer.transformer.Decoder;
 import org.scratchformer.transformer.Encoder;
 import org.scratchformer.transformer.PositionalEncoding;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * The encoder-decoder Transformer of "Attention Is All You Need" for one

@@ -1,12 +1,11 @@
 /**
- * Chapter 11, training a translator ({@code chapters/ch11-translator.adoc}).
- *
- * <p>The toy task (English number words to French ones, and the
- * {@code copy} and {@code reverse} tasks for debugging), its vocabularies,
- * batching, and the safetensors checkpoint format. Uses {@code tensor}
- * (chapter 3) for the index tensors that embeddings gather with, and
- * {@code nn} (chapter 6) for the dotted parameter names that checkpoints
- * store. Used by {@code decoding} (chapter 12).
+ * Chapter 11, training a translator ({@code chapters/ch11-translator.adoc}):
+ * the model ({@code Translator}, {@code ModelConfig}), its batches and the
+ * training loop ({@code Trainer}, with the {@code Trainer.Strategy} seam
+ * that chapter 13 fills). The task's data is in {@code translation.data},
+ * the run folders' files in {@code translation.checkpoint}. Uses
+ * {@code tensor} (chapter 3) for the index tensors that embeddings gather
+ * with. Used by {@code decoding} (chapter 12).
  */
 @Chapter(number = 11, title = "Training a translator")
 package org.scratchformer.translation;

@@ -10,10 +10,10 @@ import org.scratchformer.transformer.NormPlacement;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
-import org.scratchformer.translation.Split;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /**
  * Training keeps nothing alive from one step to the next: the heap in use

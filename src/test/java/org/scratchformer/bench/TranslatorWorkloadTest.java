@@ -14,11 +14,11 @@ import org.scratchformer.nn.Parameter;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
-import org.scratchformer.translation.Pair;
-import org.scratchformer.translation.Split;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /**
  * The reference workload trains as the training loop does: on the batches

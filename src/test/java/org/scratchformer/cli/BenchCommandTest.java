@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.bench.Workload;
-import org.scratchformer.tensor.Products;
 
 /**
  * The bench command's options and the lines it prints; its timings are not

@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scratchformer.translation.NumbersTask;
-import org.scratchformer.translation.Split;
+import org.scratchformer.translation.data.NumbersTask;
+import org.scratchformer.translation.data.Split;
 
 class DataCommandTest {
     private final StringWriter out = new StringWriter();

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scratchformer.translation.Checkpoint;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.checkpoint.Checkpoint;
+import org.scratchformer.translation.data.Task;
 
 /**
  * A training run killed with SIGKILL at random moments, checkpoints being

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scratchformer.translation.Checkpoint;
-import org.scratchformer.translation.SafeTensors;
+import org.scratchformer.translation.checkpoint.Checkpoint;
+import org.scratchformer.translation.checkpoint.SafeTensors;
 
 /**
  * train and translate, small: a few steps of the copy task. A resumed run
@@ -298,7 +298,7 @@ class TrainCommandTest {
         String tooLong = "a ".repeat(Translating.MAX_WORDS + 1);
         int failed = TranslateCommand.translateLines(
                 Checkpoint.loadModel(dir, run),
-                org.scratchformer.translation.Task.named(run.task()),
+                org.scratchformer.translation.data.Task.named(run.task()),
                 new java.io.BufferedReader(new java.io.StringReader(
                         "a b\n\nzebra\n" + tooLong + "\nc d\n")),
                 new PrintWriter(out), new PrintWriter(err));

@@ -19,12 +19,12 @@ import org.knowm.xchart.XYChart;
 import org.scratchformer.book.Figures;
 import org.scratchformer.book.Listings;
 import org.scratchformer.decoding.Evaluation;
-import org.scratchformer.translation.Checkpoint;
-import org.scratchformer.translation.Pair;
-import org.scratchformer.translation.Split;
-import org.scratchformer.translation.Task;
-import org.scratchformer.translation.Tokens;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.checkpoint.Checkpoint;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
 
 /**
  * The figures and listings of chapters 11 and 12 that need a trained

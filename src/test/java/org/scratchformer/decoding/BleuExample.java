@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.book.Listings;
-import org.scratchformer.translation.Tokens;
+import org.scratchformer.translation.data.Tokens;
 
 /**
  * The listings of chapter 12 about evaluation: BLEU worked through on

@@ -12,10 +12,10 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.ops.Ops;
+import org.scratchformer.transformer.NormPlacement;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Translator;
-import org.scratchformer.translation.Vocabulary;
-import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * Greedy decoding and beam search on an untrained model: what holds

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scratchformer.translation.Tokens;
+import org.scratchformer.translation.data.Tokens;
 
 class EvaluationTest {
     static Translation translation(String source, String expected,

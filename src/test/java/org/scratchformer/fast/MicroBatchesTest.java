@@ -27,11 +27,11 @@ import org.scratchformer.transformer.NormPlacement;
 import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.ModelConfig;
-import org.scratchformer.translation.Pair;
-import org.scratchformer.translation.Split;
-import org.scratchformer.translation.Task;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /**
  * Micro-batches of a batch on threads of their own: the batch's loss and

@@ -11,6 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.data.NumbersTask;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
+import org.scratchformer.translation.data.Vocabulary;
 
 class BatcherTest {
     final Task task = new NumbersTask();

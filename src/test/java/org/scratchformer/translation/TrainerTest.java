@@ -17,6 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scratchformer.optim.WarmupInverseSqrt;
 import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.checkpoint.Checkpoint;
+import org.scratchformer.translation.checkpoint.CheckpointTest;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /**
  * The training loop walks each epoch's shuffled batches in order, reports

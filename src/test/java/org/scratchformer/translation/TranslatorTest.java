@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.data.Pair;
+import org.scratchformer.translation.data.Split;
+import org.scratchformer.translation.data.Task;
 
 /** What a translator is made of: its output layer, its embeddings. */
 class TranslatorTest {

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

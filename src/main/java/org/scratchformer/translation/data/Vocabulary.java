@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.data;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.scratchformer.translation.checkpoint.AtomicFiles;
 
 /**
  * Tokens to ids and back. Ids 0, 1 and 2 are the special tokens

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

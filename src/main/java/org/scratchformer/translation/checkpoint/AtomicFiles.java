@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,12 +14,17 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.ModelConfig;
+import org.scratchformer.translation.Trainer;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * run.json is the checkpoint's commit record: what a save killed before it
  * leaves behind is ignored on loading and cleaned up by the next save.
  */
-class CheckpointTest {
+public class CheckpointTest {
     static final ModelConfig TINY = new ModelConfig(8, 2, 16, 1, 1, 0.0,
             NormPlacement.POST, false);
 
@@ -151,7 +156,7 @@ class CheckpointTest {
         assertEquals(1, Checkpoint.readRun(dir).settings().microBatches());
     }
 
-    static void assertSameWeights(Translator a, Translator b) {
+    public static void assertSameWeights(Translator a, Translator b) {
         Map<String, DMatrixRMaj> x = SafeTensors.weights(a);
         Map<String, DMatrixRMaj> y = SafeTensors.weights(b);
         x.forEach((name, m) -> {

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

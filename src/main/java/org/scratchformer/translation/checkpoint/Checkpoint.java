@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,10 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.scratchformer.optim.Optimizer;
 import org.scratchformer.transformer.NormPlacement;
+import org.scratchformer.translation.ModelConfig;
+import org.scratchformer.translation.Trainer;
+import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.data.Task;
 
 /**
  * A training run's folder: everything needed to translate with the model

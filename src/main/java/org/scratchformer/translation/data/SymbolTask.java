@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.data;
 
 import java.util.ArrayList;
 import java.util.Collections;

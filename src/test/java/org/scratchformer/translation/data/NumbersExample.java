@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.scratchformer.book.Listings;
+import org.scratchformer.translation.Batch;
+import org.scratchformer.translation.Batcher;
 
 /**
  * The listings of chapter 11 about the data: the French rules at work

@@ -1,6 +1,5 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.scratchformer.translation;
+package org.scratchformer.translation.data;
 
 import java.util.List;
 import java.util.Random;
