@@ -68,8 +68,26 @@ class FastPathTest {
                 MicroBatchesTest.NO_DROPOUT), MicroBatchesTest.TASK,
                 new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 1),
                 path.strategy());
-        assertFalse(path.strategy().apply(trainer) instanceof MicroBatches);
+        Trainer.Strategy strategy = path.strategy().apply(trainer);
+        assertFalse(strategy instanceof MicroBatches);
+        double loss = strategy.step(1, MicroBatchesTest.BATCH);
+        assertTrue(loss > 0 && Double.isFinite(loss), "Trainer.step's loss");
         path.uninstall();
+    }
+
+    @Test
+    void theSystemPropertiesChooseThePathAndTheThreads() {
+        System.setProperty("scratchformer.threads", "3");
+        try {
+            FastPath path = FastPath.fromProperties();
+            assertFalse(path.plain(), "scratchformer.plain is not set");
+            assertEquals(3, path.workers().threads());
+            path.uninstall();
+        } finally {
+            System.clearProperty("scratchformer.threads");
+        }
+        assertTrue(FastPath.hasVectorModule(), "the tests' JVM is started"
+                + " with the module (the pom's vector.argLine)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.scratchformer.fast;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -118,6 +119,19 @@ class SplitKernelTest {
         assertEquals(72, Workers.blockSize(130, 2));
         assertEquals(48, Workers.blockSize(130, 3));
         assertEquals(136, Workers.blockSize(130, 1));
+    }
+
+    @Test
+    void theCounterHandsEveryProductOn() {
+        PlainKernel plain = new PlainKernel();
+        CountingKernel counter = new CountingKernel(plain);
+        assertSame(plain, counter.counted());
+        assertEquals("plain", counter.name());
+        Random random = new Random(21);
+        DMatrixRMaj a = random(random, 7, 5);
+        DMatrixRMaj b = random(random, 5, 3);
+        assertArrayEquals(products(plain, a, b).get(0).data,
+                products(counter, a, b).get(0).data, 0.0);
     }
 
     @Test
