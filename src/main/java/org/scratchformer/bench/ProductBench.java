@@ -69,14 +69,23 @@ public final class ProductBench {
         List<Line> lines = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             for (int by = 0; by < 2; by++) {
-                // the process's CPU clock ticks every few milliseconds:
-                // the CPU rate is over all rounds together, not a median
-                lines.add(new Line(names[p], by == 0 ? "Products"
-                        : "EJML", FLOPS * repeats / median(wall[p][by]) / 1e9,
-                        FLOPS * repeats * rounds / sum(cpu[p][by]) / 1e9));
+                lines.add(line(names[p], by == 0 ? "Products" : "EJML",
+                        repeats, wall[p][by], cpu[p][by]));
             }
         }
         return lines;
+    }
+
+    /**
+     * The rates of one product over its rounds of {@code repeats} calls:
+     * GFLOP/s from the median round's wall time, and per CPU second over
+     * all rounds together (the process's CPU clock ticks every few
+     * milliseconds, too coarse for one round).
+     */
+    static Line line(String product, String by, int repeats, double[] wall,
+            double[] cpu) {
+        return new Line(product, by, FLOPS * repeats / median(wall) / 1e9,
+                FLOPS * repeats * wall.length / sum(cpu) / 1e9);
     }
 
     static double sum(double[] values) {

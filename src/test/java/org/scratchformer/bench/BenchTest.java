@@ -212,4 +212,16 @@ class BenchTest {
                     && line.gflopsPerCpuSecond() > 0, line.toString());
         }
     }
+
+    @Test
+    void aProductsRatesAreItsFlopsOverTheMedianRoundAndTheCpuTime() {
+        // 3 rounds of 2 calls: wall 0.5, 0.25, 1 s (median 0.5); CPU 3 s
+        ProductBench.Line line = ProductBench.line("A·B", "Products", 2,
+                new double[] {0.5, 0.25, 1}, new double[] {1, 1, 1});
+        assertEquals(ProductBench.FLOPS * 2 / 0.5 / 1e9, line.gflops(), 1e-9);
+        assertEquals(ProductBench.FLOPS * 2 * 3 / 3.0 / 1e9,
+                line.gflopsPerCpuSecond(), 1e-9);
+        assertEquals("A·B", line.product());
+        assertEquals("Products", line.by());
+    }
 }

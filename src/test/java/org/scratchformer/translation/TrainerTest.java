@@ -3,6 +3,7 @@ package org.scratchformer.translation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -193,5 +194,32 @@ class TrainerTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void theLoopRunsEveryStepThroughTheStrategyItWasGiven() {
+        Translator model = model(TINY, 1);
+        List<Integer> asked = new ArrayList<>();
+        Trainer[] made = new Trainer[1];
+        Trainer trainer = new Trainer(model, task, settings, t -> {
+            made[0] = t;
+            return (step, batch) -> {
+                asked.add(step);
+                return 0.25 * step;  // not a real step: what the loop reports
+            };
+        });
+        assertSame(trainer, made[0], "the strategy is made for this trainer");
+        assertSame(model, trainer.model());
+        assertSame(settings, trainer.settings());
+        assertEquals(4, trainer.batcher().batchSize());
+        assertEquals(new WarmupInverseSqrt(TINY.model(), 2, 1.0).rate(5),
+                trainer.rate(5), 0.0);
+        assertEquals(1 * 1_000_003L + 5, trainer.dropoutSeed(5));
+        Record record = new Record();
+        trainer.train(pairs, 1, m -> 0, record);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), asked);
+        assertTrue(record.lines.get(0).startsWith("step 1 loss 0.25 "),
+                record.lines.get(0));
+        assertEquals(0.5, trainer.run(2, null), 0.0);
     }
 }
