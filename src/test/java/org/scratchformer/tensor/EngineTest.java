@@ -373,4 +373,28 @@ class EngineTest {
         CommonOps_DDRM.scale(2, expected);
         assertMatrixEquals(expected, x.grad(), 1e-12);
     }
+
+    @Test
+    void everyGradientGoesThroughTheAccumulatorInUse() {
+        GradientAccumulator before = Engine.accumulator();
+        int[] calls = {0};
+        GradientAccumulator counting = (output, grads, i) -> {
+            calls[0]++;
+            GradientAccumulator.PLAIN.add(output, grads, i);
+        };
+        Engine.use(counting);
+        try {
+            assertSame(counting, Engine.accumulator());
+            Tensor x = Tensor.variable(new double[][] {{1, 2}});
+            SUM.apply(ADD.apply(x, x)).backward();  // sum: 1, add: 2 inputs
+            assertEquals(3, calls[0]);
+            assertEquals(2.0, x.grad().get(0, 1), "x + x: 2");
+        } finally {
+            Engine.use(before);
+        }
+        assertEquals("Engine.use: the accumulator must not be null;"
+                + " GradientAccumulator.PLAIN is the plain one",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Engine.use(null)).getMessage());
+    }
 }
