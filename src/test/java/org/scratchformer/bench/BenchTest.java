@@ -224,4 +224,22 @@ class BenchTest {
         assertEquals("A·B", line.product());
         assertEquals("Products", line.by());
     }
+
+    @Test
+    void theClocksOfAllocationAndCpuTimeMove() {
+        long bytes = Bench.allocatedBytes();
+        long cpu = Bench.processCpuNanos();
+        double[][] garbage = new double[64][];
+        long spin = 0;
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = new double[16_384];  // 8 MB in all
+            for (int k = 0; k < 200_000; k++) {
+                spin += k ^ i;
+            }
+        }
+        assertTrue(Bench.allocatedBytes() - bytes >= 8_000_000L,
+                "allocated " + (Bench.allocatedBytes() - bytes) + spin);
+        assertTrue(Bench.processCpuNanos() > cpu, "CPU time");
+        assertEquals(64, garbage.length);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.fast.FastPath;
 import org.scratchformer.fast.MicroBatches;
 import org.scratchformer.fast.Workers;
 import org.scratchformer.nn.Parameter;
@@ -84,5 +85,20 @@ class TranslatorWorkloadTest {
         assertArrayEquals(new int[] {batches.get(0).targetTokens(),
             batches.get(1).targetTokens(), batches.get(2).targetTokens(),
             batches.get(0).targetTokens()}, tokens);
+    }
+
+    @Test
+    void theWorkloadTrainsAsThePathItIsGivenTrains() {
+        FastPath fast = FastPath.install(false, 1);
+        FastPath plain = FastPath.install(true, 1);  // the one installed
+        try {
+            assertEquals(8, TranslatorWorkload.of(SEED, fast, 8)
+                    .microBatches());
+            assertEquals(1, TranslatorWorkload.of(SEED, plain, 8)
+                    .microBatches(), "the plain code trains batches whole");
+        } finally {
+            plain.uninstall();
+            fast.workers().close();
+        }
     }
 }
