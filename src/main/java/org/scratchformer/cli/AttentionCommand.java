@@ -106,12 +106,12 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to draw: the"
                     + " sentence is empty");
         }
-        if (source.size() > Translating.MAX_WORDS) {
+        if (source.size() > BatchDecoding.MAX_WORDS) {
             throw new IllegalArgumentException("the sentence has "
                     + source.size() + " words; at most "
-                    + Translating.MAX_WORDS + " are drawn");
+                    + BatchDecoding.MAX_WORDS + " are drawn");
         }
-        List<String> target = Translating.translate(translator, task,
+        List<String> target = BatchDecoding.translate(translator, task,
                 source);
         List<Panel> panels = panels(translator, task, source, target);
         System.setProperty("java.awt.headless", "true");
@@ -132,7 +132,7 @@ final class AttentionCommand implements Callable<Integer> {
      */
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
-        Translating.teacherForced(model, task, source, target);
+        BatchDecoding.teacherForced(model, task, source, target);
         List<String> inputs = new ArrayList<>();  // <s>, then the words
         inputs.add(Vocabulary.START);
         inputs.addAll(target);

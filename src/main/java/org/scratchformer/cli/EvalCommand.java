@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
                 task.targetVocabulary().size(), "the size of the "
                         + task.name() + " task's target vocabulary");
         Translator translator = model.model(run);
-        Evaluation evaluation = Translating.evaluate(translator, task,
+        Evaluation evaluation = BatchDecoding.evaluate(translator, task,
                 task.pairs(Split.TEST, count, 0), beam);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s, step %d, %s on %d test sentences:%n",

@@ -85,7 +85,7 @@ final class ScoreCommand implements Callable<Integer> {
     static DMatrixRMaj logProbs(Translator model, Task task, String source,
             String target) {
         // log P (T, V) = log_softmax(logits), chapter 5's op
-        return Ops.logSoftmax(Translating.teacherForced(model, task,
+        return Ops.logSoftmax(BatchDecoding.teacherForced(model, task,
                 Tokens.split(source), Tokens.split(target))).value();
     }
 }

@@ -253,7 +253,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.start(log, first,
                 run.settings().steps());
         trainer.train(training, first,
-                m -> Translating.evaluate(m, chosen, valid).exactMatch(),
+                m -> BatchDecoding.evaluate(m, chosen, valid).exactMatch(),
                 new Trainer.Listener() {
                     @Override
                     public void step(int step, double loss, double rate,
@@ -306,13 +306,13 @@ final class TrainCommand implements Callable<Integer> {
         int width = samples.stream().mapToInt(
                 pair -> pair.sourceText().length()).max().orElse(0);
         for (Pair pair : samples) {
-            List<String> got = Translating.translate(model, chosen,
+            List<String> got = BatchDecoding.translate(model, chosen,
                     pair.source());
             log.printf("  %-" + width + "s → %s%s%n", pair.sourceText(),
                     Tokens.join(got), got.equals(pair.target()) ? ""
                             : "   (expected " + pair.targetText() + ")");
         }
-        Evaluation evaluation = Translating.evaluate(model, chosen, test);
+        Evaluation evaluation = BatchDecoding.evaluate(model, chosen, test);
         log.printf(Locale.ROOT, "Test exact match: %.1f%% of %d (BLEU %.1f)%n",
                 100 * evaluation.exactMatch(), evaluation.count(),
                 100 * evaluation.bleu().score());

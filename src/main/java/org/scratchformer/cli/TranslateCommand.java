@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "With -, every input line gives exactly one line on standard"
                 + " output, in order: its translation, or, for a line that"
                 + " cannot be translated (empty, an unknown word, more than "
-                + Translating.MAX_WORDS + " words), `error: line N: why`."
+                + BatchDecoding.MAX_WORDS + " words), `error: line N: why`."
                 + " Then a count of the failed lines goes to standard"
                 + " error, and the exit code is 2 if any line failed, 0"
                 + " otherwise."})
@@ -98,11 +98,11 @@ final class TranslateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to translate: the"
                     + " sentence is empty");
         }
-        if (words.size() > Translating.MAX_WORDS) {
+        if (words.size() > BatchDecoding.MAX_WORDS) {
             throw new IllegalArgumentException("the sentence has "
                     + words.size() + " words; at most "
-                    + Translating.MAX_WORDS + " are translated");
+                    + BatchDecoding.MAX_WORDS + " are translated");
         }
-        return Tokens.join(Translating.translate(model, task, words));
+        return Tokens.join(BatchDecoding.translate(model, task, words));
     }
 }

@@ -10,21 +10,21 @@ import org.scratchformer.translation.data.Tokens;
  * wrong ones.
  */
 public final class Evaluation {
-    private final List<Translation> translations;
-    private final List<Translation> errors;
+    private final List<Prediction> translations;
+    private final List<Prediction> errors;
     private final Bleu bleu;
 
-    private Evaluation(List<Translation> translations) {
+    private Evaluation(List<Prediction> translations) {
         this.translations = List.copyOf(translations);
         this.errors = translations.stream().filter(t -> !t.correct())
                 .toList();
         this.bleu = Bleu.corpus(
-                translations.stream().map(Translation::got).toList(),
-                translations.stream().map(Translation::expected).toList());
+                translations.stream().map(Prediction::got).toList(),
+                translations.stream().map(Prediction::expected).toList());
     }
 
     /** Scores {@code translations}; there must be at least one. */
-    public static Evaluation of(List<Translation> translations) {
+    public static Evaluation of(List<Prediction> translations) {
         if (translations.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: no"
                     + " translations");
@@ -51,7 +51,7 @@ public final class Evaluation {
     }
 
     /** The wrong translations, in their order. */
-    public List<Translation> errors() {
+    public List<Prediction> errors() {
         return errors;
     }
 
@@ -72,7 +72,7 @@ public final class Evaluation {
         text.append(String.format(Locale.ROOT, "%d wrong translation%s%s:%n",
                 errors.size(), errors.size() == 1 ? "" : "s",
                 errors.size() > maxErrors ? ", the first " + maxErrors : ""));
-        for (Translation t : errors.subList(0, Math.min(maxErrors,
+        for (Prediction t : errors.subList(0, Math.min(maxErrors,
                 errors.size()))) {
             text.append("  source:   ").append(Tokens.join(t.source()))
                     .append("\n  expected: ").append(Tokens.join(t.expected()))

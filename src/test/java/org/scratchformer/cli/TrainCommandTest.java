@@ -295,7 +295,7 @@ class TrainCommandTest {
         Checkpoint.Run run = Checkpoint.readRun(dir);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String tooLong = "a ".repeat(Translating.MAX_WORDS + 1);
+        String tooLong = "a ".repeat(BatchDecoding.MAX_WORDS + 1);
         int failed = TranslateCommand.translateLines(
                 Checkpoint.loadModel(dir, run),
                 org.scratchformer.translation.data.Task.named(run.task()),

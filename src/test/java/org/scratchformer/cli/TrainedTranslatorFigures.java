@@ -130,10 +130,10 @@ class TrainedTranslatorFigures {
         StringBuilder text = new StringBuilder();
         for (Pair pair : test.subList(0, 6)) {
             text.append(String.format(Locale.ROOT, "%-44s → %s%n",
-                    pair.sourceText(), Tokens.join(Translating.translate(
+                    pair.sourceText(), Tokens.join(BatchDecoding.translate(
                             model, task, pair.source()))));
         }
-        Evaluation evaluation = Translating.evaluate(model, task, test);
+        Evaluation evaluation = BatchDecoding.evaluate(model, task, test);
         text.append('\n').append(evaluation.report(10));
         assertTrue(evaluation.exactMatch() >= 0.97, "the README and chapter"
                 + " 11 promise at least 97%: " + evaluation.exactMatch());
@@ -143,7 +143,7 @@ class TrainedTranslatorFigures {
     /** The cross-attention maps, and the sharpest head's alignment. */
     static void attention(Translator model, Task task) throws IOException {
         List<String> source = Tokens.split(SENTENCE);
-        List<String> target = Translating.translate(model, task, source);
+        List<String> target = BatchDecoding.translate(model, task, source);
         List<AttentionCommand.Panel> cross = new ArrayList<>();
         for (AttentionCommand.Panel panel : AttentionCommand.panels(model,
                 task, source, target)) {

@@ -14,14 +14,14 @@ import org.scratchformer.translation.data.Tokens;
  * ones ({@code decoding-report}).
  */
 class BleuExample {
-    static Translation translation(String source, String expected,
+    static Prediction translation(String source, String expected,
             String got) {
-        return new Translation(Tokens.split(source), Tokens.split(expected),
+        return new Prediction(Tokens.split(source), Tokens.split(expected),
                 Tokens.split(got));
     }
 
     // tag::translations[]
-    static final List<Translation> TRANSLATIONS = List.of(
+    static final List<Prediction> TRANSLATIONS = List.of(
             translation("eighty one thousand", "quatre-vingt-un mille",
                     "quatre-vingt-un mille"),
             translation("two hundred eighty", "deux cent quatre-vingts",
@@ -33,14 +33,14 @@ class BleuExample {
     @Test
     void bleuByHand() {
         List<List<String>> got = TRANSLATIONS.stream()
-                .map(Translation::got).toList();
+                .map(Prediction::got).toList();
         List<List<String>> expected = TRANSLATIONS.stream()
-                .map(Translation::expected).toList();
+                .map(Prediction::expected).toList();
         // tag::bleu[]
         Bleu bleu = Bleu.corpus(got, expected);
         // end::bleu[]
         StringBuilder text = new StringBuilder();
-        for (Translation t : TRANSLATIONS) {
+        for (Prediction t : TRANSLATIONS) {
             text.append(String.format(Locale.ROOT, "got %-23s expected %s%n",
                     String.join(" ", t.got()), String.join(" ",
                     t.expected())));

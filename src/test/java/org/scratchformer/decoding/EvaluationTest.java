@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.scratchformer.translation.data.Tokens;
 
 class EvaluationTest {
-    static Translation translation(String source, String expected,
+    static Prediction translation(String source, String expected,
             String got) {
-        return new Translation(Tokens.split(source), Tokens.split(expected),
+        return new Prediction(Tokens.split(source), Tokens.split(expected),
                 Tokens.split(got));
     }
 
-    final List<Translation> translations = List.of(
+    final List<Prediction> translations = List.of(
             translation("seventy one", "soixante et onze",
                     "soixante et onze"),
             translation("eighty one", "quatre-vingt-un",

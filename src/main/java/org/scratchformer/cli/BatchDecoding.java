@@ -5,7 +5,7 @@ import java.util.List;
 import org.scratchformer.decoding.BeamSearch;
 import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.decoding.Greedy;
-import org.scratchformer.decoding.Translation;
+import org.scratchformer.decoding.Prediction;
 import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
 import org.scratchformer.translation.Batch;
@@ -16,7 +16,7 @@ import org.scratchformer.translation.data.Task;
 import org.scratchformer.translation.data.Vocabulary;
 
 /** Greedy translations of many pairs, in batches, and their evaluation. */
-final class Translating {
+final class BatchDecoding {
     /**
      * The longest sentence the commands translate, in words: the numbers
      * task's longest have 9, the copy tasks' 10. A longer one is nothing
@@ -27,7 +27,7 @@ final class Translating {
     /** Sentences decoded at once. */
     static final int BATCH = 100;
 
-    private Translating() {
+    private BatchDecoding() {
     }
 
     /** The longest translation decoding may produce for a source. */
@@ -45,7 +45,7 @@ final class Translating {
             List<Pair> pairs, int beam) {
         Batcher batcher = Batcher.of(task, BATCH);
         Vocabulary target = task.targetVocabulary();
-        List<Translation> all = new ArrayList<>();
+        List<Prediction> all = new ArrayList<>();
         for (Batch batch : batcher.batches(pairs)) {
             int limit = maxLength(batch.sourceLength());
             List<int[]> out = beam == 1
@@ -55,7 +55,7 @@ final class Translating {
                             batch.sourceLengths(), beam, limit);
             for (int i = 0; i < out.size(); i++) {
                 Pair pair = batch.pairs().get(i);
-                all.add(new Translation(pair.source(), pair.target(),
+                all.add(new Prediction(pair.source(), pair.target(),
                         target.decode(out.get(i))));
             }
         }

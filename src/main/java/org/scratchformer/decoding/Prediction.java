@@ -3,9 +3,9 @@ package org.scratchformer.decoding;
 import java.util.List;
 
 /** One source sentence, its expected translation and the model's. */
-public record Translation(List<String> source, List<String> expected,
+public record Prediction(List<String> source, List<String> expected,
         List<String> got) {
-    public Translation {
+    public Prediction {
         source = List.copyOf(source);
         expected = List.copyOf(expected);
         got = List.copyOf(got);
