@@ -82,7 +82,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void oneShardIsOnePassOverTheWholeBatch() {
+    void oneMicroBatchIsOnePassOverTheWholeBatch() {
         Translator model = model(DROPOUT);
         model.train();
         model.reseedDropout(42);
@@ -129,7 +129,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void theShardsAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
+    void theMicroBatchesAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
         assertEquals(4, parts.size());
@@ -215,7 +215,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void theThreadsTakeTheBiggestShardsFirst() {
+    void theThreadsTakeTheBiggestMicroBatchesFirst() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
         int[] order = MicroBatches.biggestFirst(parts);
@@ -230,7 +230,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void aBatchSmallerThanTheShardsHasAPairInEach() {
+    void aBatchSmallerThanTheMicroBatchesHasAPairInEach() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 12);
         assertEquals(9, parallel.split(batch).size());
         assertEquals(lossAndGradients(model(NO_DROPOUT), 9, 2),
@@ -266,7 +266,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void twoShardsAreTwoPassesAsIfByHand() {
+    void twoMicroBatchesAreTwoPassesAsIfByHand() {
         // what lossAndGradients does with two micro-batches, spelled out
         Translator model = model(DROPOUT);
         Translator replica = MicroBatches.replica(model);
@@ -367,7 +367,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void ofEqualCutsTheLastShardStartsFirst() {
+    void ofEqualCutsTheLastMicroBatchStartsFirst() {
         // the tie rule the side-by-side script copies: 5 pairs of one
         // length cost 10 rows each however they are cut
         int[] five = {5, 5, 5, 5};
@@ -378,7 +378,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void theShardCountIsKept() {
+    void theMicroBatchCountIsKept() {
         assertEquals(3, microBatches(model(NO_DROPOUT), 3).microBatches());
         Trainer trainer = new Trainer(model(NO_DROPOUT), TASK,
                 new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 2));
@@ -387,13 +387,13 @@ class MicroBatchesTest {
     }
 
     @Test
-    void aShardsSeedIsSplitMix64s() {
+    void aMicroBatchesSeedIsSplitMix64s() {
         // SplitMix64 from state 0: its first output is 0xE220A8397B1DCDAF
         assertEquals(0xE220A8397B1DCDAFL, MicroBatches.microBatchSeed(0, 1));
     }
 
     @Test
-    void eachShardAndStepDrawsItsOwnDropout() {
+    void eachMicroBatchAndStepDrawsItsOwnDropout() {
         Set<Long> seeds = new HashSet<>();
         for (long seed = 0; seed < 50; seed++) {
             seeds.add(seed);
