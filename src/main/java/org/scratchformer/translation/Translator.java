@@ -122,7 +122,7 @@ public final class Translator extends Module {
     }
     // end::loss[]
 
-    // tag::attention-maps[]
+    // tag::ch12-attention-maps[]
     /**
      * Every attention map of one translation: the model reads the source
      * ids (S) and, on the decoder side, {@code <s>} and the translation's
@@ -148,7 +148,7 @@ public final class Translator extends Module {
         }
         return new AttentionMaps(ids(source), ids(decoderInput), maps);
     }
-    // end::attention-maps[]
+    // end::ch12-attention-maps[]
 
     private void checkMapsInput(int[] source, int[] decoderInput) {
         if (isTraining()) {

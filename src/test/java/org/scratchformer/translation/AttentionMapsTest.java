@@ -89,7 +89,8 @@ class AttentionMapsTest {
             assertEquals(List.of(used.numRows, used.numCols),
                     List.of(w.numRows, w.numCols));
             for (int i = 0; i < w.getNumElements(); i++) {
-                assertEquals(used.get(i), w.get(i), 1e-12, map + ", " + i);
+                assertEquals(used.get(i), w.get(i), 1e-12, map.kind() + " "
+                        + map.layer() + " head " + map.head() + ", " + i);
             }
         }
         assertEquals(Arrays.stream(SOURCE).boxed().toList(), maps.source());
@@ -174,8 +175,9 @@ class AttentionMapsTest {
         assertTrue(empty.contains("Translator.attentionMaps")
                 && empty.contains("source has 0 tokens")
                 && empty.contains("at least 1"), empty);
-        assertThrows(IllegalArgumentException.class,
-                () -> model.attentionMaps(SOURCE, new int[0]));
+        String noInput = assertThrows(IllegalArgumentException.class,
+                () -> model.attentionMaps(SOURCE, new int[0])).getMessage();
+        assertTrue(noInput.contains("decoder input 0"), noInput);
         model.train();
         String training = assertThrows(IllegalStateException.class,
                 () -> model.attentionMaps(SOURCE, INPUT)).getMessage();
