@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.WeightGradient;
 import org.scratchformer.tensor.Products;
@@ -36,6 +37,8 @@ public final class RecycledGradients implements WeightGradient {
     /** The matrices given back, by shape: free to be written over. */
     private final Map<Long, Queue<Recycled>> shelves =
             new ConcurrentHashMap<>();
+    /** How many matrices were made: none after the first step. */
+    private final AtomicLong made = new AtomicLong();
 
     // tag::of[]
     @Override
@@ -46,6 +49,7 @@ public final class RecycledGradients implements WeightGradient {
         Recycled dW = shelf(x.numCols, dZ.numCols).poll();
         if (dW == null) {
             dW = new Recycled(x.numCols, dZ.numCols);
+            made.incrementAndGet();
         }
         // dW (in, out) = Xᵀ·dZ over whatever dW held: accumulate = false
         Products.gemm(true, false, x.numCols, dZ.numCols, x.numRows,
@@ -66,6 +70,11 @@ public final class RecycledGradients implements WeightGradient {
         }
         shelf(gradient.numRows, gradient.numCols).add((Recycled) gradient);
         return true;
+    }
+
+    /** How many matrices were made so far. */
+    long made() {
+        return made.get();
     }
 
     /** How many matrices of a shape wait to be written over. */
