@@ -1,6 +1,7 @@
 package org.scratchformer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,10 +179,12 @@ class LinearOpTest {
         } finally {
             LinearReluOp.use(ReluGradient.PLAIN);
         }
+        assertSame(ReluGradient.PLAIN, LinearReluOp.reluGradient());
         assertEquals("LinearReluOp.use: the ReLU gradient must not be null;"
                 + " ReluGradient.PLAIN is the plain one", assertThrows(
                         IllegalArgumentException.class,
-                        () -> LinearReluOp.use((ReluGradient) null)).getMessage());
+                        () -> LinearReluOp.use((ReluGradient) null))
+                        .getMessage());
     }
 
     @Test
@@ -200,6 +203,7 @@ class LinearOpTest {
         } finally {
             LinearOp.use(WeightGradient.PLAIN);
         }
+        assertSame(WeightGradient.PLAIN, LinearOp.weightGradient());
         assertEquals("LinearOp.use: the weight gradient must not be null;"
                 + " WeightGradient.PLAIN is the plain one", assertThrows(
                         IllegalArgumentException.class,
