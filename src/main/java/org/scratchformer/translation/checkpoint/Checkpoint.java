@@ -157,7 +157,7 @@ public final class Checkpoint {
     public static Run readRun(Path dir) throws IOException {
         Path file = dir.resolve(RUN);
         if (!Files.isRegularFile(file)) {
-            throw new BadFileException(file, RunChecks.noRun(dir, file));
+            throw RunChecks.noRun(dir, file);
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {

@@ -2,6 +2,7 @@ package org.scratchformer.translation.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -21,17 +22,17 @@ final class RunChecks {
     }
 
     /** Why a folder has no run.json to read, and what to do. */
-    static String noRun(Path dir, Path file) {
+    static BadFileException noRun(Path dir, Path file) {
         String train = " (train one with `train --out " + dir + "`)";
-        if (!Files.exists(dir)) {
-            return "there is no run folder " + dir + train;
-        }
         if (!Files.isDirectory(dir)) {
-            return dir + " is a file, not a run folder" + train;
+            return new BadFileException(dir, Files.exists(dir) ? dir
+                    + " is a file, not a run folder" : "there is no run"
+                    + " folder " + dir + train);
         }
-        return Files.exists(file) ? file + " is not a regular file"
-                : dir + " holds no trained model: " + Checkpoint.RUN + " is missing"
-                + train;
+        return new BadFileException(file, Files.exists(file, LinkOption
+                .NOFOLLOW_LINKS) ? file + " is not a regular file"
+                : file + " is missing: " + dir + " holds no trained model"
+                + train);
     }
 
     /**
@@ -64,7 +65,8 @@ final class RunChecks {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new BadFileException(file, file + " is "
-                    + (Files.exists(file) ? "not a regular file" : "missing")
+                    + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    ? "not a regular file" : "missing")
                     + ": run.json names it as " + what + " of step "
                     + run.step());
         }
@@ -104,6 +106,9 @@ final class RunChecks {
             found = Vocabulary.load(file);
         } catch (IllegalArgumentException e) {
             throw new BadFileException(file, e.getMessage());
+        } catch (IOException e) {
+            throw new BadFileException(file, "vocabulary file " + file
+                    + " cannot be read (" + e + ")");
         }
         if (!found.equals(expected)) {
             throw new BadFileException(file, file + ": " + difference(found,
@@ -133,7 +138,13 @@ final class RunChecks {
             throw new IllegalArgumentException("the run has no checksum of "
                     + name + ": read it with readRun");
         }
-        String found = Sha256.of(file);
+        String found;
+        try {
+            found = Sha256.of(file);
+        } catch (IOException e) {
+            throw new BadFileException(file, file + ": it cannot be read ("
+                    + e + ")");
+        }
         if (!found.equals(expected)) {
             throw new BadFileException(file, file + ": its SHA-256 is "
                     + found + ", but run.json records " + expected + ": the"

@@ -64,13 +64,19 @@ final class SafeTensorsReader {
         // a pipe or a device would block or never end: files only
         if (!Files.isRegularFile(file)) {
             throw new BadFileException(file, "safetensors file " + file
-                    + ": " + (Files.exists(file) ? "it is not a regular"
+                    + ": " + (Files.exists(file, java.nio.file.LinkOption
+                    .NOFOLLOW_LINKS) ? "it is not a regular"
                     + " file" : "it is missing"));
         }
         try (FileChannel channel = FileChannel.open(file,
                 StandardOpenOption.READ)) {
             return new SafeTensorsReader(file, channel).read(expected,
                     withData);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadFileException(file, "safetensors file " + file
+                    + ": it cannot be read (" + e + ")");
         }
     }
 
@@ -307,10 +313,11 @@ final class SafeTensorsReader {
     /** A tensor's numbers, read in chunks straight into its matrix. */
     private DMatrixRMaj data(Entry e, long dataStart) throws IOException {
         DMatrixRMaj m = new DMatrixRMaj(e.rows(), e.cols());
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        long position = dataStart + e.begin();
         int count = m.getNumElements();
+        // 64 KiB at a time, less for a small tensor
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(1 << 16,
+                8L * count)).order(ByteOrder.LITTLE_ENDIAN);
+        long position = dataStart + e.begin();
         int done = 0;
         while (done < count) {
             int n = Math.min(count - done, chunk.capacity() / 8);

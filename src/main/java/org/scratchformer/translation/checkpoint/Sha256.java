@@ -28,7 +28,7 @@ final class Sha256 {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-        byte[] chunk = new byte[1 << 16];
+        byte[] chunk = new byte[1 << 13];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 digest.update(chunk, 0, n);
