@@ -139,6 +139,9 @@ final class JsonFields {
         if (value == null || value.isMissingNode()) {
             return "empty";
         }
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            return String.valueOf(value.doubleValue());  // 1e309: Infinity
+        }
         String text = cut(value.toString());
         return value.isTextual() ? text + " (text)" : value.isContainerNode()
                 ? (value.isArray() ? "a list " : "an object ") + text : text;
