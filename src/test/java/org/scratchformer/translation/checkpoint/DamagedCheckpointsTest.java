@@ -61,7 +61,7 @@ class DamagedCheckpointsTest {
 
     static Damage.Sources sources;
     static Loaded saved;
-    static ExecutorService loader = Executors.newSingleThreadExecutor();
+    static ExecutorService loader = newLoader();
 
     /** What a folder loads as: its run, weights and optimizer state. */
     record Loaded(Checkpoint.Run run, Map<String, double[]> weights,
@@ -164,6 +164,16 @@ class DamagedCheckpointsTest {
                 });
     }
 
+    /** A thread that loads; a daemon, so that a hung one ends with the
+     * tests. */
+    static ExecutorService newLoader() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @AfterAll
     static void stopTheLoader() {
         loader.shutdownNow();
@@ -246,7 +256,7 @@ class DamagedCheckpointsTest {
         } catch (TimeoutException e) {
             loading.cancel(true);
             loader.shutdownNow();
-            loader = Executors.newSingleThreadExecutor();
+            loader = newLoader();
             return new Outcome(damage, false, null, head + "no answer in "
                     + TIMEOUT_SECONDS + " s" + replay);
         } catch (InterruptedException e) {
