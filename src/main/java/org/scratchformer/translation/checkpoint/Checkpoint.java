@@ -100,6 +100,10 @@ public final class Checkpoint {
     /** Saves the model, the optimizer, the vocabularies and run.json. */
     public static void save(Path dir, Run run, Translator model,
             Optimizer optimizer, Task task) throws IOException {
+        if (!task.name().equals(run.task())) {
+            throw new IllegalArgumentException("the run trains the "
+                    + run.task() + " task, not " + task.name());
+        }
         Files.createDirectories(dir);
         int step = run.step();
         SafeTensors.write(dir.resolve(modelFile(step)),

@@ -159,6 +159,19 @@ public class CheckpointTest {
         assertEquals(json + ": the field format is missing", e.getMessage());
     }
 
+    @Test
+    void aSaveOfAnotherTasksVocabulariesIsRefusedBeforeWriting() {
+        Translator model = model(1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Checkpoint.save(dir,
+                        new Checkpoint.Run("copy", TINY, settings, 2), model,
+                        new Trainer(model, task, settings).optimizer(),
+                        Task.named("reverse")));
+        assertEquals("the run trains the copy task, not reverse",
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve(Checkpoint.RUN)));
+    }
+
     public static void assertSameWeights(Translator a, Translator b) {
         Map<String, DMatrixRMaj> x = SafeTensors.weights(a);
         Map<String, DMatrixRMaj> y = SafeTensors.weights(b);

@@ -337,6 +337,54 @@ class UntrustedRunFolderTest {
     }
 
     @Test
+    void filesThatAreNotWhatTheyShouldBe() throws IOException {
+        Path json = file(Checkpoint.RUN);
+        Files.writeString(json, "[]");
+        assertEquals(json + ": it must hold a JSON object, got a list []",
+                refusal());
+        Files.writeString(json, "{");
+        assertTrue(refusal().startsWith(json + ": it is not valid JSON:"
+                + " Unexpected end-of-input"), refusal());
+        Files.delete(json);
+        Files.createDirectory(json);
+        assertEquals(json + " is not a regular file", refusal());
+    }
+
+    @Test
+    void aFolderInPlaceOfTheWeights() throws IOException {
+        Path weights = file("model-000002.safetensors");
+        Files.delete(weights);
+        Files.createDirectory(weights);
+        assertEquals(weights + " is not a regular file: run.json names it as"
+                + " the weights of step 2", refusal());
+    }
+
+    @Test
+    void aMetadataKeyRunJsonDoesNotKnow() throws IOException {
+        Path weights = file("model-000002.safetensors");
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(
+                SafeTensors.metadata(weights));
+        metadata.put("note", "x");
+        SafeTensors.write(weights, SafeTensors.read(weights).tensors(),
+                metadata);
+        assertEquals(weights + ": its __metadata__ has an unknown key"
+                + " 'note'; the keys are step, task, d_model, heads, d_ff,"
+                + " encoder_layers, decoder_layers, dropout, norm, tied",
+                refusal());
+    }
+
+    @Test
+    void aRunMadeInCodeHasNoChecksumsToLoadBy() {
+        Checkpoint.Run unsaved = new Checkpoint.Run("copy",
+                CheckpointTest.TINY, settings, 2);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Checkpoint.loadModel(dir, unsaved));
+        assertEquals("the run has no checksum of source-vocabulary.json:"
+                + " read it with readRun", e.getMessage());
+    }
+
+    @Test
     void aSavedRunLoadsWithTheSavedWeights() throws IOException {
         Checkpoint.Run run = Checkpoint.readRun(dir);
         assertEquals(new ModelConfig(8, 2, 16, 1, 1, 0.0,
