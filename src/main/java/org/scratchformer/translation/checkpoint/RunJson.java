@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,6 +151,7 @@ final class RunJson {
         }
     }
 
+    // tag::model-sizes[]
     private static ModelConfig model(JsonFields m) throws BadFileException {
         int model = m.whole("d_model", 2, MAX_MODEL);
         if (model % 2 != 0) {  // every sine column has its cosine
@@ -171,6 +171,7 @@ final class RunJson {
                         .toUpperCase(Locale.ROOT)),
                 m.bool("tied"));
     }
+    // end::model-sizes[]
 
     private static Trainer.Settings settings(JsonFields t)
             throws BadFileException {
@@ -210,7 +211,7 @@ final class RunJson {
             List<String> files) throws BadFileException {
         JsonFields sums = run.object("sha256", files);
         Map<String, String> checksums = new LinkedHashMap<>();
-        for (String name : new ArrayList<>(files)) {
+        for (String name : files) {
             String sum = sums.text(name);
             if (!SHA256.matcher(sum).matches()) {
                 throw sums.fault(name, "64 hexadecimal digits, lower case");

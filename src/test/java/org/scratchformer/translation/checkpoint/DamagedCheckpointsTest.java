@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -187,8 +187,11 @@ class DamagedCheckpointsTest {
     @EnumSource(Damage.class)
     void everyDamageIsRefusedInOneLineOrLoadsTheSavedRun(Damage kind)
             throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                System.getProperty(REPLAY) == null, "replaying one case");
+        String replay = System.getProperty(REPLAY);
+        if (replay != null) {
+            replay(kind, replay);
+            return;
+        }
         List<String> failures = new ArrayList<>();
         int refused = 0;
         for (int i = 0; i < CASES; i++) {
@@ -212,15 +215,12 @@ class DamagedCheckpointsTest {
         }
     }
 
-    /** Replays one case: -Ddamage.case=RUN_JSON_BIT_FLIP:22000003. */
-    @Test
-    void replayOneCase() throws IOException {
-        String replay = System.getProperty(REPLAY);
-        org.junit.jupiter.api.Assumptions.assumeTrue(replay != null,
-                "-D" + REPLAY + "=KIND:SEED replays one case");
+    /** -Ddamage.case=RUN_JSON_BIT_FLIP:22000003 runs that case alone. */
+    static void replay(Damage kind, String replay) throws IOException {
         String[] parts = replay.split(":");
-        Outcome outcome = load(Damage.valueOf(parts[0]),
-                Long.parseLong(parts[1]));
+        Assumptions.assumeTrue(kind.name().equals(parts[0]),
+                "replaying " + replay);
+        Outcome outcome = load(kind, Long.parseLong(parts[1]));
         System.out.println(outcome);
         assertEquals(null, outcome.failure());
     }

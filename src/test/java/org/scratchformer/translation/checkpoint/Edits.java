@@ -129,9 +129,6 @@ final class Edits {
 
     /** Every field of an object tree, as paths to its objects and keys. */
     record Field(ObjectNode parent, String key) {
-        String path() {
-            return key;
-        }
     }
 
     static List<Field> leaves(JsonNode root) {
