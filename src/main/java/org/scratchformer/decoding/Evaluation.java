@@ -50,6 +50,11 @@ public final class Evaluation {
         return bleu;
     }
 
+    /** Every translation, in its order. */
+    public List<Prediction> translations() {
+        return translations;
+    }
+
     /** The wrong translations, in their order. */
     public List<Prediction> errors() {
         return errors;

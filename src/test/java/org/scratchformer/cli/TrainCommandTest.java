@@ -68,7 +68,7 @@ class TrainCommandTest {
         Result e = run("eval", "--model", dir.toString(), "--count", "5",
                 "--beam", "2");
         assertEquals(0, e.code(), e.err());
-        assertTrue(e.out().contains("beam 2 on 5 test sentences")
+        assertTrue(e.out().contains("beam 2, on 5 test sentences")
                 && e.out().contains("exact match"), e.out());
         assertEquals(2, run("eval", "--model", dir.toString(), "--beam",
                 "0").code());

@@ -126,7 +126,7 @@ class TrainedTranslatorFigures {
 
     /** Samples, exact match, BLEU and the errors on the test split. */
     static void test(Translator model, Task task) {
-        List<Pair> test = task.pairs(Split.TEST, Task.HELD_OUT_SIZE, 0);
+        List<Pair> test = task.pairs(Split.TEST, task.size(Split.TEST), 0);
         StringBuilder text = new StringBuilder();
         for (Pair pair : test.subList(0, 6)) {
             text.append(String.format(Locale.ROOT, "%-44s → %s%n",
