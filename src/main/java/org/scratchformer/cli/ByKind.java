@@ -5,6 +5,7 @@ import java.util.List;
 import org.scratchformer.decoding.Breakdown;
 import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
 
 /** The table of a task's kinds, "all" first, as the commands print it. */
 final class ByKind {
@@ -32,22 +33,29 @@ final class ByKind {
     }
 
     /**
-     * The rows as CSV: {@code kind,count,correct}, a name with a comma
-     * or a quote in double quotes; {@code about} first, as comment lines
+     * The rows as CSV: {@code kind,count,correct,first_wrong}, the first
+     * wrong translation as the table writes it; a field with a comma or a
+     * quote in double quotes. {@code about} comes first, as comment lines
      * starting with #.
      */
-    static String csv(List<String> about, Breakdown table) {
+    static String csv(List<String> about, Task task, Breakdown table) {
         StringBuilder text = new StringBuilder();
         about.forEach(line -> text.append("# ").append(line).append('\n'));
-        text.append("kind,count,correct\n");
+        text.append("kind,count,correct,first_wrong\n");
         for (Breakdown.Row row : table.rows()) {
-            String name = row.kind();
-            if (name.contains(",") || name.contains("\"")) {
-                name = '"' + name.replace("\"", "\"\"") + '"';
-            }
-            text.append(name).append(',').append(row.count()).append(',')
-                    .append(row.correct()).append('\n');
+            String wrong = row.firstWrong() == null ? ""
+                    : task.describe(row.firstWrong().source()) + " → "
+                            + Tokens.join(row.firstWrong().got());
+            text.append(field(row.kind())).append(',').append(row.count())
+                    .append(',').append(row.correct()).append(',')
+                    .append(field(wrong)).append('\n');
         }
         return text.toString();
+    }
+
+    /** A CSV field: as it is, or quoted if it holds a comma or a quote. */
+    static String field(String value) {
+        return value.contains(",") || value.contains("\"")
+                ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

@@ -78,7 +78,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also"
             + " write the table of kinds to FILE as CSV (kind, count,"
-            + " correct), after comment lines that name the run.")
+            + " correct, first wrong), after comment lines that name the"
+            + " run.")
     Path csv;
 
     private static final Pattern RANGE = Pattern.compile(
@@ -166,7 +167,7 @@ final class EvalCommand implements Callable<Integer> {
                         run.model().model(), s.rateFactor(), s.seed(),
                         s.microBatches()),
                 "exact match by kind on " + what + ", " + decoding),
-                ByKind.of(task, evaluation))
+                task, ByKind.of(task, evaluation))
                 .getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFiles.write(csv, out -> out.write(text));

@@ -85,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--rate-factor", paramLabel = "F", description = "The"
             + " factor of the warm-up schedule, a number above 0 and at"
-            + " most 10 (default: the preset's, 0.35 for demo, 1 for full;"
-            + " the peak rate is F / √(d_model · warm-up)).")
+            + " most 10 (default: the presets', 0.35; the paper's is 1)."
+            + " The rate peaks at F / √(d_model · warm-up steps).")
     void rateFactor(String value) {
         double factor = Double.NaN;
         try {

@@ -120,6 +120,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void theRateFactorIsThePresetsUnlessTheRunNamesOneAndKeepsIt(
+            @TempDir Path dir) throws IOException {
+        Path preset = dir.resolve("preset");
+        Path half = dir.resolve("half");
+        Result r = run(train(preset, 1));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("micro-batches, rate factor 0.35."),
+                r.out());
+        r = run(train(half, 1, "--rate-factor", "0.5"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("micro-batches, rate factor 0.5."),
+                r.out());
+        assertEquals(0.5, Checkpoint.readRun(half).settings().rateFactor());
+        assertEquals(Preset.DEMO.rateFactor, Checkpoint.readRun(preset)
+                .settings().rateFactor());
+        Result other = run(train(half, 2, "--resume", "--rate-factor",
+                "0.6"));
+        assertEquals(2, other.code());
+        assertEquals("error: --resume: " + half + " trains at rate factor"
+                + " 0.5, not 0.6; a run keeps its rate factor",
+                other.err().lines().findFirst().orElse(""));
+        assertEquals(0, run(train(half, 2, "--resume", "--rate-factor",
+                "0.5")).code(), "the run's own factor may be named");
+    }
+
+    @Test
     void thePlainCodeTrainsTheFastPathsBitsForOneMicroBatch(@TempDir Path dir)
             throws IOException {
         Path fast = dir.resolve("fast");

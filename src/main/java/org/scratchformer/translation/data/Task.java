@@ -30,7 +30,10 @@ public abstract class Task {
     private List<Pair> valid;
     private Set<List<String>> heldOutSources;
 
-    /** The task's name: {@code numbers}, {@code copy}, {@code reverse}. */
+    /**
+     * The task's name: {@code numbers}, {@code numbers-by-digits},
+     * {@code copy}, {@code reverse}.
+     */
     public abstract String name();
 
     /** Every source word, in a fixed order (the vocabulary's order). */
