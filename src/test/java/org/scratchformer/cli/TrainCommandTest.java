@@ -264,7 +264,7 @@ class TrainCommandTest {
                 + "; checkpoint: " + dir + "\n"), r.out());
         List<String> samples = r.out().lines()
                 .filter(line -> line.contains(" → ")).toList();
-        assertEquals(6, samples.size(), r.out());
+        assertEquals(TrainCommand.SAMPLES, samples.size(), r.out());
         for (String line : samples) {
             assertEquals(samples.get(0).indexOf('→'), line.indexOf('→'),
                     "the arrows line up: " + samples);
