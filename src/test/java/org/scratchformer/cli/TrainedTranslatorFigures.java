@@ -143,8 +143,11 @@ class TrainedTranslatorFigures {
         List<Pair> test = task.pairs(Split.TEST, task.size(Split.TEST), 0);
         Evaluation evaluation = BatchDecoding.evaluate(model, task, test);
         StringBuilder text = new StringBuilder();
-        for (Prediction p : TrainCommand.samples(task, evaluation)) {
-            text.append(String.format(Locale.ROOT, "%-44s → %s%n",
+        List<Prediction> samples = TrainCommand.samples(task, evaluation);
+        int width = samples.stream().mapToInt(p -> Tokens.join(p.source())
+                .length()).max().orElse(0);
+        for (Prediction p : samples) {
+            text.append(String.format(Locale.ROOT, "%-" + width + "s → %s%n",
                     Tokens.join(p.source()), Tokens.join(p.got())));
         }
         text.append('\n').append(ByKind.table(task, evaluation))
