@@ -17,7 +17,7 @@ reference (the default): the Transformer of the reference configuration,
   dropouts those layers have and the Java layers do not (on the attention
   weights and inside the feed-forward), so both drop out after every
   sublayer and after the embeddings only.
-workload: chapter 13's step without attention (org.scratchformer.fast.
+workload: chapter 13's step without attention (org.scratchformer.bench.
   Workload): 768 token rows (64 sentences x 12), d_model 128, d_ff 512,
   vocabulary 40, four blocks of [three Linear(128, 128) summed -> residual ->
   LayerNorm -> FeedForward(128 -> 512 -> 128, ReLU) -> residual -> LayerNorm],
@@ -52,9 +52,9 @@ What it does:
    runs' median steps/s, tokens/s, GFLOP/s and CPU time per step, and the
    ratios. PyTorch runs each batch whole, padded to its longest pair, in
    float64 and float32; for the reference model also in float64 in the
-   shards the Java program cuts each batch into (DataParallel: the pairs
-   longest first, cut where the padding is least, each run padded to its
-   own longest), one shard after
+   micro-batches the Java program cuts each batch into (MicroBatches: the
+   pairs longest first, cut where the padding is least, each run padded to its
+   own longest), one micro-batch after
    another with the gradients accumulated: the same products as the Java
    program's step, on PyTorch's threads.
 
@@ -107,7 +107,7 @@ def padded(chunk):
 
 
 def cuts(s, t, n):
-    """DataParallel.cuts: the n + 1 boundaries that cut pairs of source and
+    """MicroBatches.cuts: the n + 1 boundaries that cut pairs of source and
     target lengths s, t into n runs sending the fewest rows through the
     model, sum of pairs x (longest source + longest target); of equal
     costs, the one whose last run starts earliest (as in Java)."""
@@ -135,8 +135,8 @@ def cuts(s, t, n):
     return at
 
 
-def shards(chunk, count):
-    """The chunk as DataParallel.split cuts it: the pairs longest first
+def micro_batches(chunk, count):
+    """The chunk as MicroBatches.split cuts it: the pairs longest first
     (source words + target words + 1, a stable sort), cut where the padding
     is least into `count` runs, each padded to its own longest."""
     order = sorted(chunk, key=lambda pair: -(len(pair[0]) + len(pair[1]) + 1))
@@ -145,10 +145,10 @@ def shards(chunk, count):
     return [padded(order[at[k]:at[k + 1]]) for k in range(len(at) - 1)]
 
 
-def make_batches(lines, shard_count):
+def make_batches(lines, micro_batch_count):
     """Batches of 64 pairs as id lists, as Batcher cuts them, whole and in
-    `shard_count` shards. Ids 3.. in the order words first appear (the ids
-    do not change the work)."""
+    `micro_batch_count` micro-batches. Ids 3.. in the order words first
+    appear (the ids do not change the work)."""
     source_ids, target_ids = {}, {}
     pairs = []
     for line in lines:
@@ -162,7 +162,7 @@ def make_batches(lines, shard_count):
     for first in range(0, len(pairs), BATCH):
         chunk = pairs[first:first + BATCH]
         batch = padded(chunk)
-        batch["shards"] = shards(chunk, shard_count)
+        batch["micro_batches"] = micro_batches(chunk, micro_batch_count)
         batches.append(batch)
     return batches, 3 + len(source_ids), 3 + len(target_ids)
 
@@ -230,12 +230,13 @@ def reference_model(torch, source_vocabulary, target_vocabulary):
     return Reference()
 
 
-def reference_steps(torch, dtype, sharded):
+def reference_steps(torch, dtype, micro_batched):
     """One training step per call on the cycle of batches, as
     TranslatorWorkload (Trainer.step): returns (loss, target tokens). With
-    `sharded`, each batch in the Java program's shards, one after another:
-    shard k's loss weighted by its share of the batch's target tokens, the
-    gradients accumulated, as DataParallel does on its threads."""
+    `micro_batched`, each batch in the Java program's micro-batches, one
+    after another: micro-batch k's loss weighted by its share of the batch's
+    target tokens, the gradients accumulated, as MicroBatches does on its
+    threads."""
     with open(BATCHES_FILE) as f:
         data = json.load(f)
     model = reference_model(torch, data["source_vocabulary"],
@@ -244,8 +245,8 @@ def reference_steps(torch, dtype, sharded):
     def tensors(batch):
         return {k: torch.tensor(batch[k])
                 for k in ("source", "decoder_input", "target")}
-    batches = [dict(tensors(b), shards=[tensors(part) for part in
-                                        b["shards"]])
+    batches = [dict(tensors(b), micro_batches=[tensors(part) for part in
+                                        b["micro_batches"]])
                for b in data["batches"]]
     optimizer = torch.optim.Adam(model.parameters(), lr=1.0,
                                  betas=(0.9, 0.98), eps=1e-9)
@@ -259,7 +260,7 @@ def reference_steps(torch, dtype, sharded):
         optimizer.zero_grad(set_to_none=True)
         tokens_in_batch = int((b["target"] != PAD).sum())
         total = 0.0
-        for part in b["shards"] if sharded else [b]:
+        for part in b["micro_batches"] if micro_batched else [b]:
             share = int((part["target"] != PAD).sum()) / tokens_in_batch
             loss = model.loss(part["source"], part["decoder_input"],
                               part["target"]) * share
@@ -310,7 +311,8 @@ def workload_steps(torch, dtype):
     return step
 
 
-def torch_worker(model_name, dtype_name, threads, steps, warmup, sharded):
+def torch_worker(model_name, dtype_name, threads, steps, warmup,
+                 micro_batched):
     """Runs in a subprocess: times PyTorch steps, prints JSON."""
     import torch
 
@@ -318,7 +320,7 @@ def torch_worker(model_name, dtype_name, threads, steps, warmup, sharded):
     dtype = getattr(torch, dtype_name)
     torch.manual_seed(1)
     if model_name == "reference":
-        step = reference_steps(torch, dtype, sharded)
+        step = reference_steps(torch, dtype, micro_batched)
     else:
         step = workload_steps(torch, dtype)
     for _ in range(warmup):
@@ -341,7 +343,7 @@ def torch_worker(model_name, dtype_name, threads, steps, warmup, sharded):
 BLAS_SEEN = set()  # the BLAS libraries the PyTorch workers loaded
 
 
-def torch_run(model, dtype, setting, steps, warmup, sharded=False):
+def torch_run(model, dtype, setting, steps, warmup, micro_batched=False):
     """A fresh PyTorch process: (steps/s, tokens/s, CPU s per step, mean
     seconds per step)."""
     env = dict(os.environ)
@@ -356,7 +358,7 @@ def torch_run(model, dtype, setting, steps, warmup, sharded=False):
         [sys.executable, __file__, "--torch-worker", dtype,
          "--model", model, "--threads", str(setting["torch"]),
          "--steps", str(steps), "--warmup", str(warmup)]
-        + (["--sharded"] if sharded else []),
+        + (["--micro-batched"] if micro_batched else []),
         env=env, check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     BLAS_SEEN.add(result["blas"])
@@ -394,9 +396,9 @@ def write_batches(classpath):
     model_line = java_run(classpath, "reference", 1, 0)["model"]
     found = re.search(r"vocabularies (\d+) and (\d+)", model_line)
     source_vocabulary, target_vocabulary = (int(v) for v in found.groups())
-    shard_count = int(re.search(r"each in (\d+) micro-batch", model_line)
-                      .group(1))
-    batches, source_seen, target_seen = make_batches(lines, shard_count)
+    micro_batch_count = int(
+        re.search(r"each in (\d+) micro-batch", model_line).group(1))
+    batches, source_seen, target_seen = make_batches(lines, micro_batch_count)
     assert source_seen <= source_vocabulary, (source_seen, model_line)
     assert target_seen <= target_vocabulary, (target_seen, model_line)
     with open(BATCHES_FILE, "w") as f:
@@ -461,12 +463,12 @@ def main():
     parser.add_argument("--threads", type=int, default=1,
                         help=argparse.SUPPRESS)  # the worker's
     parser.add_argument("--torch-worker", metavar="DTYPE")
-    parser.add_argument("--sharded", action="store_true",
+    parser.add_argument("--micro-batched", action="store_true",
                         help=argparse.SUPPRESS)  # the worker's
     args = parser.parse_args()
     if args.torch_worker:
         torch_worker(args.model, args.torch_worker, args.threads, args.steps,
-                     args.warmup, args.sharded)
+                     args.warmup, args.micro_batched)
         return
 
     subprocess.run(["mvn", "-B", "-q", "-o", "compile",
@@ -483,7 +485,7 @@ def main():
         print("PyTorch %s runs with %s" % (dtype, describe(best[dtype])))
 
     # PyTorch runs: each batch whole (padded to its longest pair), and, for
-    # the reference model, in the Java program's shards one after another
+    # the reference model, in the Java program's micro-batches, one by one
     runs = [("float64", False), ("float32", False)]
     if args.model == "reference":
         runs.insert(1, ("float64", True))
@@ -493,7 +495,7 @@ def main():
     gflops = {k: [] for k in names}
     cpus = {k: [] for k in names}
     whole_flops = None
-    if args.model == "reference":  # the products of the batches unsharded
+    if args.model == "reference":  # the products of the batches whole
         whole = java_run(classpath, args.model, args.steps, args.warmup,
                          "--micro-batches", "1")
         whole_flops = float(whole["GFLOP"].split()[0]) * 1e9
@@ -514,14 +516,15 @@ def main():
             float(report["tokens/s"].split()[0]))
         gflops["scratchformer"].append(float(report["GFLOP/s"].split()[0]))
         cpus["scratchformer"].append(float(report["CPU"].split()[0]))
-        for dtype, sharded in runs:
+        for dtype, micro_batched in runs:
             rate, token_rate, cpu, mean_seconds = torch_run(
                 args.model, dtype, best[dtype], args.steps, args.warmup,
-                sharded)
-            name = label((dtype, sharded))
+                micro_batched)
+            name = label((dtype, micro_batched))
             rates[name].append(rate)
             token_rates[name].append(token_rate)
-            done = flops if sharded or whole_flops is None else whole_flops
+            done = (flops if micro_batched or whole_flops is None
+                    else whole_flops)
             gflops[name].append(done / mean_seconds / 1e9)
             cpus[name].append(cpu)
         print("round %d, steps/s (CPU s per step): scratchformer %.2f (%.3f;"
@@ -576,9 +579,9 @@ def main():
 
 
 def label(run):
-    """A PyTorch run's name: its dtype, and "in shards" when sharded."""
-    dtype, sharded = run
-    return dtype + (" in shards" if sharded else "")
+    """A PyTorch run's name: its dtype, and "in micro-batches" if so."""
+    dtype, micro_batched = run
+    return dtype + (" in micro-batches" if micro_batched else "")
 
 
 if __name__ == "__main__":

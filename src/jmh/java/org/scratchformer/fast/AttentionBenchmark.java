@@ -47,8 +47,8 @@ public class AttentionBenchmark {
     @Setup
     public void setUp() {
         Random random = new Random(1);
-        attention = new MultiHeadAttention(MODEL, HEADS, random)
-                .use(implementation);
+        attention = new MultiHeadAttention(MODEL, HEADS, implementation,
+                random);
         x = new DMatrixRMaj(BATCH * LENGTH, MODEL);
         for (int i = 0; i < x.getNumElements(); i++) {
             x.set(i, random.nextGaussian());

@@ -51,24 +51,30 @@ public final class Bench {
      */
     public static Result run(TrainingStep workload, int warmup, int steps,
             CountingKernel counter) {
+        return run(workload, warmup, steps, counter, Clocks.SYSTEM);
+    }
+
+    /** The same, with the times and bytes read from {@code clocks}. */
+    static Result run(TrainingStep workload, int warmup, int steps,
+            CountingKernel counter, Clocks clocks) {
         for (int i = 0; i < warmup; i++) {
             workload.step();
         }
         double[] seconds = new double[steps];
         long tokens = 0;
-        long bytesBefore = allocatedBytes();
-        long cpuBefore = processCpuNanos();
+        long bytesBefore = clocks.allocatedBytes();
+        long cpuBefore = clocks.cpuNanos();
         long flopsBefore = counter.flops();
         double loss = Double.NaN;
         for (int i = 0; i < steps; i++) {
-            long start = System.nanoTime();
+            long start = clocks.nanoTime();
             loss = workload.step();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+            seconds[i] = (clocks.nanoTime() - start) / 1e9;
             tokens += workload.tokens();
         }
         long flops = counter.flops() - flopsBefore;
-        long bytes = (allocatedBytes() - bytesBefore) / steps;
-        double cpu = (processCpuNanos() - cpuBefore) / 1e9 / steps;
+        long bytes = (clocks.allocatedBytes() - bytesBefore) / steps;
+        double cpu = (clocks.cpuNanos() - cpuBefore) / 1e9 / steps;
         double total = Arrays.stream(seconds).sum();
         Arrays.sort(seconds);
         return new Result(steps, seconds[steps / 2], seconds[0], total,
@@ -116,34 +122,5 @@ public final class Bench {
         System.gc();
         System.gc();
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** CPU time of the whole process so far: all threads, GC and JIT. */
-    static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    /**
-     * Bytes allocated so far by every live thread (HotSpot's counters): the
-     * pool's threads run shards and blocks of a step too. A thread that
-     * ended takes its count with it; the pool's threads live as long as
-     * the program.
-     */
-    static long allocatedBytes() {
-        java.lang.management.ThreadMXBean threads =
-                ManagementFactory.getThreadMXBean();
-        if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
-            long sum = 0;
-            for (long bytes : hotspot.getThreadAllocatedBytes(
-                    hotspot.getAllThreadIds())) {
-                sum += Math.max(bytes, 0);  // -1: ended meanwhile
-            }
-            return sum;
-        }
-        return -1;
     }
 }

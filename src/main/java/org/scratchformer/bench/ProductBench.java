@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.scratchformer.tensor.Products;
 
@@ -24,6 +25,7 @@ import org.scratchformer.tensor.Products;
  */
 public final class ProductBench {
     static final double FLOPS = 2.0 * 768 * 128 * 512;
+    static final double TOLERANCE = 1e-9;
 
     private ProductBench() {
     }
@@ -33,6 +35,20 @@ public final class ProductBench {
             double gflopsPerCpuSecond) {
     }
 
+    /**
+     * One product at the model's shapes, as two calls that compute it:
+     * through Products and through EJML.
+     */
+    record Product(String name, Supplier<DMatrixRMaj> throughProducts,
+            Supplier<DMatrixRMaj> throughEjml) {
+        static final List<String> BY = List.of("Products", "EJML");
+
+        /** The call of {@code BY.get(by)}. */
+        Supplier<DMatrixRMaj> by(int by) {
+            return by == 0 ? throughProducts : throughEjml;
+        }
+    }
+
     /** {@code rounds} rounds of {@code repeats} calls of each product. */
     public static List<Line> run(int rounds, int repeats) {
         Random random = new Random(1);
@@ -40,40 +56,67 @@ public final class ProductBench {
         DMatrixRMaj w = RandomMatrices_DDRM.rectangle(128, 512, -1, 1, random);
         DMatrixRMaj dY = RandomMatrices_DDRM.rectangle(768, 512, -1, 1,
                 random);
-        String[] names = {"A·B", "A·Bᵀ", "Aᵀ·B"};
-        List<List<Supplier<DMatrixRMaj>>> calls = List.of(
-                List.of(() -> Products.mult(x, w),
+        return run(rounds, repeats, Clocks.SYSTEM, List.of(
+                new Product("A·B", () -> Products.mult(x, w),
                         () -> CommonOps_DDRM.mult(x, w, null)),
-                List.of(() -> Products.multTransB(dY, w),
+                new Product("A·Bᵀ", () -> Products.multTransB(dY, w),
                         () -> CommonOps_DDRM.multTransB(dY, w, null)),
-                List.of(() -> Products.multTransA(x, dY),
-                        () -> CommonOps_DDRM.multTransA(x, dY, null)));
-        double[][][] wall = new double[3][2][rounds];
-        double[][][] cpu = new double[3][2][rounds];
+                new Product("Aᵀ·B", () -> Products.multTransA(x, dY),
+                        () -> CommonOps_DDRM.multTransA(x, dY, null))));
+    }
+
+    /**
+     * The same for {@code products}, timed by {@code clocks}. The two calls
+     * of each product must agree first: the rate of a wrong product means
+     * nothing.
+     */
+    static List<Line> run(int rounds, int repeats, Clocks clocks,
+            List<Product> products) {
+        for (Product product : products) {
+            requireAgreement(product);
+        }
+        int n = products.size();
+        double[][][] wall = new double[n][2][rounds];
+        double[][][] cpu = new double[n][2][rounds];
         for (int round = -1; round < rounds; round++) {  // -1: warm-up
-            for (int p = 0; p < 3; p++) {
+            for (int p = 0; p < n; p++) {
                 for (int by = 0; by < 2; by++) {
-                    long cpuStart = Bench.processCpuNanos();
-                    long start = System.nanoTime();
+                    Supplier<DMatrixRMaj> call = products.get(p).by(by);
+                    long cpuStart = clocks.cpuNanos();
+                    long start = clocks.nanoTime();
                     for (int i = 0; i < repeats; i++) {
-                        calls.get(p).get(by).get();
+                        call.get();
                     }
                     if (round >= 0) {
-                        wall[p][by][round] = (System.nanoTime() - start) / 1e9;
-                        cpu[p][by][round] = (Bench.processCpuNanos()
-                                - cpuStart) / 1e9;
+                        wall[p][by][round] = (clocks.nanoTime() - start) / 1e9;
+                        cpu[p][by][round] = (clocks.cpuNanos() - cpuStart)
+                                / 1e9;
                     }
                 }
             }
         }
         List<Line> lines = new ArrayList<>();
-        for (int p = 0; p < 3; p++) {
+        for (int p = 0; p < n; p++) {
             for (int by = 0; by < 2; by++) {
-                lines.add(line(names[p], by == 0 ? "Products" : "EJML",
+                lines.add(line(products.get(p).name(), Product.BY.get(by),
                         repeats, wall[p][by], cpu[p][by]));
             }
         }
         return lines;
+    }
+
+    /**
+     * Products and EJML sum in different orders, so their results agree to
+     * rounding, far below {@value #TOLERANCE} at these shapes.
+     */
+    static void requireAgreement(Product product) {
+        DMatrixRMaj expected = product.throughEjml().get();
+        DMatrixRMaj actual = product.throughProducts().get();
+        if (!MatrixFeatures_DDRM.isEquals(actual, expected, TOLERANCE)) {
+            throw new IllegalStateException(product.name() + " through"
+                    + " Products differs from EJML's by more than "
+                    + TOLERANCE + ": not timed");
+        }
     }
 
     /**

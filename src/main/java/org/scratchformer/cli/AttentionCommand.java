@@ -16,9 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.scratchformer.multihead.MultiHeadAttention;
-import org.scratchformer.transformer.DecoderLayer;
-import org.scratchformer.transformer.EncoderLayer;
+import org.scratchformer.transformer.AttentionMap;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.data.Task;
 import org.scratchformer.translation.data.Tokens;
@@ -132,35 +130,28 @@ final class AttentionCommand implements Callable<Integer> {
      */
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
-        BatchDecoding.teacherForced(model, task, source, target);
         List<String> inputs = new ArrayList<>();  // <s>, then the words
         inputs.add(Vocabulary.START);
         inputs.addAll(target);
         List<String> predicted = new ArrayList<>(target);  // the words, </s>
         predicted.add(Vocabulary.END);
         List<Panel> panels = new ArrayList<>();
-        int l = 0;
-        for (EncoderLayer layer : model.encoder().layers()) {
-            add(panels, "encoder " + l++ + " self", layer.selfAttention(),
-                    source, source);
-        }
-        l = 0;
-        for (DecoderLayer layer : model.decoder().layers()) {
-            add(panels, "decoder " + l + " self", layer.selfAttention(),
-                    predicted, inputs);
-            add(panels, "decoder " + l++ + " cross", layer.crossAttention(),
-                    predicted, source);
+        for (AttentionMap map : model.attentionMaps(
+                task.sourceVocabulary().encode(source),
+                BatchDecoding.decoderInput(task, target)).maps()) {
+            String name = switch (map.kind()) {
+                case ENCODER_SELF -> "encoder " + map.layer() + " self";
+                case DECODER_SELF -> "decoder " + map.layer() + " self";
+                case CROSS -> "decoder " + map.layer() + " cross";
+            };
+            List<String> rows = map.kind() == AttentionMap.Kind.ENCODER_SELF
+                    ? source : predicted;
+            List<String> cols = map.kind() == AttentionMap.Kind.DECODER_SELF
+                    ? inputs : source;
+            panels.add(new Panel(name + ", head " + map.head(), rows, cols,
+                    map.weights()));
         }
         return panels;
-    }
-
-    private static void add(List<Panel> panels, String name,
-            MultiHeadAttention attention, List<String> rows,
-            List<String> cols) {
-        for (int h = 0; h < attention.heads(); h++) {
-            panels.add(new Panel(name + ", head " + h, rows, cols,
-                    attention.lastWeights(h)));
-        }
     }
 
     /**

@@ -80,14 +80,20 @@ final class BatchDecoding {
     static Tensor teacherForced(Translator model, Task task,
             List<String> source, List<String> target) {
         int[] src = task.sourceVocabulary().encode(source);
-        int[] words = task.targetVocabulary().encode(target);
-        int[] input = new int[words.length + 1];  // <s>, then the words
-        input[0] = Vocabulary.START_ID;
-        System.arraycopy(words, 0, input, 1, words.length);
+        int[] input = decoderInput(task, target);
         try (NoGrad scope = NoGrad.enter()) {
             return model.decode(model.encode(new int[][] {src},
                     new int[] {src.length}), new int[] {src.length},
                     new int[][] {input}, new int[] {input.length});
         }
+    }
+
+    /** The decoder's input ids for a translation: &lt;s&gt;, then its words. */
+    static int[] decoderInput(Task task, List<String> target) {
+        int[] words = task.targetVocabulary().encode(target);
+        int[] input = new int[words.length + 1];
+        input[0] = Vocabulary.START_ID;
+        System.arraycopy(words, 0, input, 1, words.length);
+        return input;
     }
 }

@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printResult(PrintWriter out, Bench.Result r,
+    void printResult(PrintWriter out, Bench.Result r,
             Optional<Peak> peak) {
         out.printf(Locale.ROOT, "steps/s    %.2f (median of %d steps;"
                 + " fastest %.2f)%n", r.stepsPerSecond(), r.steps(),

@@ -1,5 +1,6 @@
 package org.scratchformer.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import org.scratchformer.ops.CatalogueCheck;
 import org.scratchformer.ops.GoldenValues;
 import org.scratchformer.ops.OpEntry;
 import org.scratchformer.ops.OpRegistry;
+import org.scratchformer.translation.checkpoint.BadFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,6 +125,11 @@ final class GradCheckCommand implements Callable<Integer> {
         }
         try (InputStream in = Files.newInputStream(goldenFile)) {
             return GoldenValues.read(in, goldenFile.toString());
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            throw new BadFileException(goldenFile, "--golden "
+                    + (e instanceof JsonProcessingException j ? goldenFile
+                    + ": it is not valid JSON: " + j.getOriginalMessage()
+                    : e.getMessage()));
         }
     }
 

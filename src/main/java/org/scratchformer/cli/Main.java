@@ -2,12 +2,17 @@ package org.scratchformer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
 import org.scratchformer.fast.FastPath;
 import org.scratchformer.tensor.Products;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -32,9 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " -Dscratchformer.kernel=plain runs the slower plain-Java"
                 + " kernel instead, with the same results.",
             "",
-            "Exit codes: 0 done; 1 a check failed (gradcheck, exercise) or"
-                + " a file could not be read or written; 2 bad input (an"
-                + " option, a sentence, a run folder).%n"},
+            "An error is one line, `error: ...`, and an exit code of its"
+                + " own (below); --verbose adds the stack trace.%n"},
         subcommands = {
                 GradCheckCommand.class,
                 ExerciseCommand.class,
@@ -47,6 +51,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, print its stack trace after its"
+                    + " one line.")
+    boolean verbose;
 
     /**
      * What the program does with no command: the README's main job. It
@@ -55,11 +63,16 @@ public final class Main implements Runnable {
     static final String[] MAIN_JOB = {"train", "--task", "numbers",
         "--preset", "demo", "--out", "runs/demo", "--force"};
 
-    public static void main(String[] args) throws IOException,
-            InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         VectorLaunch.Plan plan = VectorLaunch.plan();
         if (plan == VectorLaunch.Plan.RELAUNCH) {
-            System.exit(VectorLaunch.relaunch(args));
+            try {
+                System.exit(VectorLaunch.relaunch(args));
+            } catch (IOException e) {
+                System.err.println("error: cannot start java again with "
+                        + VectorLaunch.MODULE + ": " + ExitCodes.ioMessage(e));
+                System.exit(ExitCodes.SYSTEM);
+            }
         }
         VectorLaunch.plainNote(plan).ifPresent(System.err::println);
         int code = run(new PrintWriter(System.out, true),
@@ -94,60 +107,92 @@ public final class Main implements Runnable {
         return fast;
     }
 
-    /** Runs the program and returns its exit code. */
+    /**
+     * Runs the program and returns its exit code. Every error is one line
+     * and a code of {@link ExitCodes}: picocli's handlers print usage
+     * errors and the errors of a command, its mapper gives the code.
+     */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        fast();  // every product from here on runs on chapter 13's kernel
-        CommandLine commandLine = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()), out, err).execute(
+                args.length == 0 ? MAIN_JOB : args);
+    }
+
+    /** The program's command line, with its handlers and streams. */
+    static CommandLine configure(CommandLine commandLine, PrintWriter out,
+            PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(new ExitCodes());
         commandLine.setParameterExceptionHandler(Main::optionError);
-        // bad input (an unknown op, a bad file) is one sentence, not a
-        // trace; so is a file that cannot be written
-        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                line.getErr().println("error: " + e.getMessage());
-                return 2;
-            }
-            if (e instanceof IOException
-                    || e instanceof UncheckedIOException) {
-                line.getErr().println("error: " + ioMessage(e));
-                return 1;
-            }
-            throw e;
-        });
-        if (args.length == 0) {
-            args = MAIN_JOB;
-        }
-        return commandLine.execute(args);
+        commandLine.setExecutionExceptionHandler(Main::commandError);
+        commandLine.setExecutionStrategy(Main::execute);
+        ExitCodes.listIn(commandLine);
+        return commandLine;
     }
 
     /**
-     * An option's error: its one line, then where the options are listed
-     * (a mistyped option or command gets picocli's suggestions instead).
+     * Runs the command on chapter 13's fast path; an {@link Error} (out of
+     * memory, a stack overflow) goes to the handler as the exceptions do.
+     */
+    private static int execute(ParseResult parsed) {
+        try {
+            fast();  // every product from here on runs on chapter 13's kernel
+            return new RunLast().execute(parsed);
+        } catch (Error e) {
+            throw new ExecutionException(parsed.commandSpec().commandLine(),
+                    String.valueOf(e), e);
+        }
+    }
+
+    /** A command's error: one line, the stack trace with --verbose. */
+    private static int commandError(Exception e, CommandLine line,
+            ParseResult parsed) {
+        Throwable error = e instanceof ExecutionException
+                && e.getCause() != null ? e.getCause() : e;
+        int code = line.getExitCodeExceptionMapper().getExitCode(error);
+        PrintWriter err = line.getErr();
+        err.println("error: " + ExitCodes.message(error, code));
+        if (verbose(parsed)) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** Whether --verbose was given, to the program or to its command. */
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An option's error, on one line. A command's own refusal says all in
+     * its sentence; picocli's (a missing, unknown or repeated option) ends
+     * with where the options are listed, or its suggestions for a typo.
      */
     private static int optionError(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
-        PrintWriter err = line.getErr();
-        err.println("error: " + e.getMessage());
-        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.println("(" + line.getCommandSpec().qualifiedName()
-                    + " --help lists the options)");
-        }
-        err.flush();
-        return line.getCommandSpec().exitCodeOnInvalidInput();
+        List<String> suggestions = e instanceof UnmatchedArgumentException u
+                ? u.getSuggestions() : List.of();
+        String hint = !suggestions.isEmpty() ? " (did you mean "
+                + String.join(" or ", suggestions.subList(0, Math.min(3,
+                suggestions.size()))) + "?)"
+                : e.getClass() != ParameterException.class ? " ("
+                + line.getCommandSpec().qualifiedName() + " --help lists the"
+                + " options)" : "";
+        line.getErr().println("error: " + ExitCodes.message(e,
+                ExitCodes.USAGE) + hint);
+        line.getErr().flush();
+        return line.getExitCodeExceptionMapper().getExitCode(e);
     }
 
     /** The message of an I/O error and of its causes, on one line. */
     static String ioMessage(Exception e) {
-        StringBuilder text = new StringBuilder(String.valueOf(
-                e.getMessage()));
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c.getMessage() != null
-                    && !text.toString().contains(c.getMessage())) {
-                text.append(": ").append(c.getMessage());
-            }
-        }
-        return text.toString();
+        return ExitCodes.ioMessage(e);
     }
 
     /** The name of the kernel the fast path installed. */

@@ -2,8 +2,10 @@ package org.scratchformer.fast;
 
 import java.util.Random;
 import java.util.function.Function;
+import org.scratchformer.nn.LinearOp;
 import org.scratchformer.nn.LinearReluOp;
 import org.scratchformer.nn.ReluGradient;
+import org.scratchformer.nn.WeightGradient;
 import org.scratchformer.tensor.Engine;
 import org.scratchformer.tensor.GemmKernel;
 import org.scratchformer.tensor.GradientAccumulator;
@@ -23,6 +25,8 @@ import org.scratchformer.translation.Trainer;
  *     a compare and blend instead of a branch;
  * <li>the engine's accumulator ({@link Engine#use}): {@link
  *     OwnedGradients}, a tensor's first gradient kept, not added to zeros;
+ * <li>the weights' gradients ({@link LinearOp#use}): {@link
+ *     RecycledGradients}, each dW written over an earlier step's;
  * <li>the training strategy ({@link Trainer.Strategy}): micro-batches on
  *     the threads, Adam and clipping over the parameters on them too;
  * <li>the dropout layers' generator: {@link BufferedRandom}, the numbers
@@ -54,6 +58,7 @@ public final class FastPath {
         Engine.use(plain ? GradientAccumulator.PLAIN : new OwnedGradients());
         LinearReluOp.use(plain || !hasVectorModule() ? ReluGradient.PLAIN
                 : new VectorRelu());
+        LinearOp.use(plain ? WeightGradient.PLAIN : new RecycledGradients());
         return path;
     }
 
@@ -109,6 +114,7 @@ public final class FastPath {
         Products.use(new PlainKernel());
         Engine.use(GradientAccumulator.PLAIN);
         LinearReluOp.use(ReluGradient.PLAIN);
+        LinearOp.use(WeightGradient.PLAIN);
         workers.close();
     }
 }

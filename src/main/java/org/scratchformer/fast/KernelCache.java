@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Work a kernel does on matrices that do not change for a while, kept and
  * shared by threads: the vector kernel packs a weight matrix into panels
- * once per training step, not once per shard and product (chapter 13).
+ * once per training step, not once per micro-batch and product (chapter 13).
  *
  * <p>The holder promises that the matrices it {@link #hold}s do not change
  * until it calls {@link #release}; the cache cannot check it. A kernel finds

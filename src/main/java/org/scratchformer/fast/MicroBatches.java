@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.nn.LinearOp;
 import org.scratchformer.nn.Parameter;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.optim.Adam;
@@ -112,9 +113,7 @@ public final class MicroBatches implements Trainer.Strategy {
     @Override
     public double step(int step, Batch batch) {
         Adam adam = trainer.optimizer();
-        for (Parameter p : parameters.get(0)) {
-            p.tensor().clearGrad();  // zeroGrad's zeros, never written
-        }
+        clearGradients(0);  // zeroGrad's zeros, never written
         double loss = lossAndGradients(batch, trainer.dropoutSeed(step));
         GradientClipping.clipByGlobalNorm(adam.parameters(),
                 trainer.settings().clip(), workers::each);
@@ -167,9 +166,7 @@ public final class MicroBatches implements Trainer.Strategy {
         replica.train();
         replica.reseedDropout(k == 0 ? seed : microBatchSeed(seed, k));
         if (k != 0) {  // the model's were cleared by the caller
-            for (Parameter p : parameters.get(k)) {
-                p.tensor().clearGrad();  // the first dW received is kept
-            }
+            clearGradients(k);  // the first dW received is kept
         }
         Batch part = parts.get(k);
         Tensor loss = Ops.scale(replica.loss(part),
@@ -178,6 +175,23 @@ public final class MicroBatches implements Trainer.Strategy {
         return loss.item();
     }
     // end::gradients[]
+
+    /**
+     * Forgets model k's gradients (0: the model, else replica k): the next
+     * step's first dW of each parameter is kept as it is. Each matrix goes
+     * back to the installed {@link RecycledGradients}, if it made it, to be
+     * written over by a later dW: nothing reads it after this step.
+     */
+    private void clearGradients(int k) {
+        RecycledGradients recycled = LinearOp.weightGradient()
+                instanceof RecycledGradients r ? r : null;
+        for (Parameter p : parameters.get(k)) {
+            if (recycled != null && p.tensor().hasGrad()) {
+                recycled.giveBack(p.tensor().grad());
+            }
+            p.tensor().clearGrad();
+        }
+    }
 
     // tag::split[]
     /**

@@ -138,7 +138,7 @@ public final class VectorKernel implements GemmKernel {
     /**
      * Every (jc, pc) panel of op(B), in the order gemm reads them, kept
      * by the thread's {@link KernelCache} if B is one of its fixed
-     * matrices (a weight, during a training step's shards); else null.
+     * matrices (a weight, during a training step's micro-batches); else null.
      */
     private static double[] keptPanels(boolean transB, int n, int k,
             double[] b, int bOffset, int ldb) {

@@ -1,5 +1,8 @@
 package org.scratchformer.multihead;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.attention.AttentionMask;
@@ -8,6 +11,7 @@ import org.scratchformer.attention.BatchedMatMulTransB;
 import org.scratchformer.nn.Linear;
 import org.scratchformer.nn.Module;
 import org.scratchformer.ops.Ops;
+import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
 
 /**
@@ -29,8 +33,9 @@ import org.scratchformer.tensor.Tensor;
  *
  * <p>Two implementations compute the same function: {@code COMPOSED}, from
  * registered primitives (the one to read first), and {@code FUSED}, one op
- * with a hand-derived backward. The weights of the last forward pass are
- * kept for drawing ({@link #lastWeights}); the ops stay stateless.
+ * with a hand-derived backward. The choice is made when the module is
+ * built. The module keeps nothing from a forward pass: {@link #weights}
+ * computes the attention weights again for given inputs.
  */
 public final class MultiHeadAttention extends Module {
     /** How the attention between the projections is computed. */
@@ -42,32 +47,33 @@ public final class MultiHeadAttention extends Module {
     private final Linear key;
     private final Linear value;
     private final Linear output;
-    private Implementation implementation = Implementation.COMPOSED;
-    private Last last;  // projected Q and K of the last forward, no graph
+    private final Implementation implementation;
 
-    private record Last(DMatrixRMaj q, DMatrixRMaj k, AttentionMask mask) {
+    /** H heads over a model width C that H divides, composed. */
+    public MultiHeadAttention(int model, int heads, Random random) {
+        this(model, heads, Implementation.COMPOSED, random);
     }
 
-    /** H heads over a model width C that H divides. */
-    public MultiHeadAttention(int model, int heads, Random random) {
+    /** H heads over a model width C that H divides, as chosen. */
+    public MultiHeadAttention(int model, int heads,
+            Implementation implementation, Random random) {
         if (heads < 1 || model < 1 || model % heads != 0) {
             throw new IllegalArgumentException("MultiHeadAttention: d_model "
                     + model + " must be a positive multiple of the head"
                     + " count " + heads + ", so that every head gets"
                     + " d_model / heads columns");
         }
+        if (implementation == null) {
+            throw new IllegalArgumentException("MultiHeadAttention: the"
+                    + " implementation is null; choose COMPOSED or FUSED");
+        }
         this.model = model;
+        this.implementation = implementation;
         this.heads = heads;
         this.query = child("query", new Linear(model, model, random));
         this.key = child("key", new Linear(model, model, random));
         this.value = child("value", new Linear(model, model, random));
         this.output = child("output", new Linear(model, model, random));
-    }
-
-    /** Chooses the implementation; returns this module. */
-    public MultiHeadAttention use(Implementation choice) {
-        this.implementation = choice;
-        return this;
     }
 
     /** Self-attention: queries, keys and values all from X (B·T, C). */
@@ -82,7 +88,6 @@ public final class MultiHeadAttention extends Module {
         Tensor q = query.forward(x);  // (B·T, C): every head's queries
         Tensor k = key.forward(z);    // (B·S, C)
         Tensor v = value.forward(z);  // (B·S, C)
-        last = new Last(q.value(), k.value(), mask);
         Tensor merged = implementation == Implementation.FUSED
                 ? new FusedAttention(mask.batch(), heads).apply(q, k, v,
                         mask.tensor())
@@ -109,32 +114,38 @@ public final class MultiHeadAttention extends Module {
     }
     // end::composed[]
 
+    // tag::weights[]
     /**
-     * The attention weights of head {@code head} in the last forward pass:
-     * (B·T, S), row b·T + t for query t of sequence b.
+     * Each head's attention weights for queries from X (B·T, C) and keys
+     * from Z (B·S, C): element h is head h's (B·T, S), row b·T + t for
+     * query t of sequence b. The numbers forward uses, computed again
+     * without a graph; the matrices are the caller's.
      */
-    public DMatrixRMaj lastWeights(int head) {
-        if (last == null) {
-            throw new IllegalStateException(this + ": no forward pass yet,"
-                    + " so no attention weights");
+    @SuppressWarnings("try")  // the scope only switches the graph off
+    public List<DMatrixRMaj> weights(Tensor x, Tensor z,
+            AttentionMask mask) {
+        checkShapes(x, z, mask);
+        try (NoGrad scope = NoGrad.enter()) {
+            DMatrixRMaj q = query.forward(x).value();  // (B·T, C)
+            DMatrixRMaj k = key.forward(z).value();    // (B·S, C)
+            DMatrixRMaj m = mask.tensor().value();     // (B·T, S)
+            FusedAttention attention = new FusedAttention(mask.batch(),
+                    heads);
+            List<DMatrixRMaj> all = new ArrayList<>();
+            for (int h = 0; h < heads; h++) {
+                DMatrixRMaj w = new DMatrixRMaj(m.numRows, m.numCols);
+                for (int b = 0; b < mask.batch(); b++) {
+                    DMatrixRMaj p = attention.weights(q, k, m, b, h);
+                    // P (T, S) is rows b·T … b·T + T − 1 of head h's map
+                    System.arraycopy(p.data, 0, w.data,
+                            b * p.getNumElements(), p.getNumElements());
+                }
+                all.add(w);
+            }
+            return Collections.unmodifiableList(all);
         }
-        if (head < 0 || head >= heads) {
-            throw new IllegalArgumentException(this + ": head " + head
-                    + " does not exist; allowed are 0 to " + (heads - 1));
-        }
-        AttentionMask mask = last.mask();
-        FusedAttention attention = new FusedAttention(mask.batch(), heads);
-        DMatrixRMaj maskValues = mask.tensor().value();
-        DMatrixRMaj all = new DMatrixRMaj(mask.batch() * mask.queries(),
-                mask.keys());
-        for (int b = 0; b < mask.batch(); b++) {
-            DMatrixRMaj p = attention.weights(last.q(), last.k(), maskValues,
-                    b, head);  // (T, S)
-            System.arraycopy(p.data, 0, all.data,
-                    b * p.getNumElements(), p.getNumElements());
-        }
-        return all;
     }
+    // end::weights[]
 
     private void checkShapes(Tensor x, Tensor z, AttentionMask mask) {
         if (x.cols() != model || z.cols() != model
@@ -150,6 +161,11 @@ public final class MultiHeadAttention extends Module {
 
     public int heads() {
         return heads;
+    }
+
+    /** Composed or fused, as chosen when the module was built. */
+    public Implementation implementation() {
+        return implementation;
     }
 
     public int model() {

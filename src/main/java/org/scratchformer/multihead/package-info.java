@@ -6,7 +6,8 @@
  * masks, {@code nn} (chapter 6) for the projections, {@code ops} and
  * {@code tensor}. Adds softmax within each head's block of scores, the
  * multi-head attention module in two implementations (composed from
- * primitives, and one fused op with a hand-derived backward). Used by
+ * primitives, and one fused op with a hand-derived backward), and each
+ * head's attention weights for given inputs, computed on request. Used by
  * {@code transformer} (chapter 10).
  */
 @Chapter(number = 9, title = "Multi-head attention")

@@ -25,8 +25,28 @@ import org.scratchformer.tensor.Shapes;
 public class LinearOp implements Op {
     /** The op; it holds no configuration. */
     public static final LinearOp LINEAR = new LinearOp();
+    private static volatile WeightGradient weightGradient =
+            WeightGradient.PLAIN;
 
     LinearOp() {
+    }
+
+    /** How dW = Xᵀ·dZ is made: PLAIN unless another is used. */
+    public static WeightGradient weightGradient() {
+        return weightGradient;
+    }
+
+    /**
+     * Makes {@code faster} the maker of every dW from now on; it must give
+     * {@link WeightGradient#PLAIN}'s bits.
+     */
+    public static void use(WeightGradient faster) {
+        if (faster == null) {
+            throw new IllegalArgumentException("LinearOp.use: the weight"
+                    + " gradient must not be null; WeightGradient.PLAIN is"
+                    + " the plain one");
+        }
+        weightGradient = faster;
     }
 
     @Override
@@ -80,7 +100,7 @@ public class LinearOp implements Op {
                 db.data[c] += dZ.data[n * cols + c];  // each column top down
             }
         }
-        DMatrixRMaj dW = Products.multTransA(x, dZ);  // (in, out)
+        DMatrixRMaj dW = weightGradient.of(x, dZ);    // (in, out) = Xᵀ·dZ
         return new Grads(dX, dW, db);
     }
     // end::affine[]

@@ -5,32 +5,26 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The gradients an op's backward returns, one per input and in input order:
- * {@code new Grads(dA, dB)}. An entry may be {@code null} for an input that
- * takes no gradient (a mask, a list of indices).
+ * The gradients an op's backward returns, one per input, in input order:
+ * {@code new Grads(dA, dB)}; null for an input that takes none (a mask).
  *
  * <p>An op that reads only a block of its input, such as a slice, returns
- * {@link #block}: the gradient inside the block and where the block sits.
- * Everything outside it is zero, so it is never written out, and the
- * backward of a slice costs the size of the slice, not of the input
- * (chapter 8 slices a batch of 64 sequences; a zero matrix the size of the
- * batch per slice would make its backward quadratic in the batch).
+ * {@link #block}: the gradient inside the block and where it sits; the
+ * zeros outside it are never written (chapter 8).
  */
 public final class Grads {
     private final DMatrixRMaj[] perInput;
-    private final int blockRow;  // where a block sits; 0, 0 for whole ones
+    private final int blockRow;  // where a block sits; -1 for whole ones
     private final int blockCol;
-    private final boolean isBlock;
 
     public Grads(DMatrixRMaj... perInput) {
-        this(perInput.clone(), 0, 0, false);
+        this(perInput.clone(), -1, -1);
     }
 
-    private Grads(DMatrixRMaj[] perInput, int row, int col, boolean block) {
+    private Grads(DMatrixRMaj[] perInput, int row, int col) {
         this.perInput = perInput;
         this.blockRow = row;
         this.blockCol = col;
-        this.isBlock = block;
     }
 
     // tag::ch08-block[]
@@ -44,19 +38,15 @@ public final class Grads {
                     + " corner (" + row + ", " + col + ") must not be"
                     + " negative");
         }
-        return new Grads(new DMatrixRMaj[] {dBlock}, row, col, true);
+        return new Grads(new DMatrixRMaj[] {dBlock}, row, col);
     }
     // end::ch08-block[]
 
     // tag::add-into[]
-    /**
-     * target += gradient {@code i}, the gradient of the input that
-     * {@code target} belongs to: the whole of it, or for a {@link #block}
-     * the block's place in it.
-     */
+    /** target += gradient i: its input's, or a {@link #block}'s part. */
     public void addInto(int i, DMatrixRMaj target) {
         DMatrixRMaj g = perInput[i];
-        if (!isBlock) {
+        if (!isBlock()) {
             CommonOps_DDRM.addEquals(target, g);  // target += g
             return;
         }
@@ -76,19 +66,9 @@ public final class Grads {
         return perInput[i] != null;
     }
 
-    /** Whether the gradients are a {@link #block} of a larger input. */
-    public boolean isBlock() {
-        return isBlock;
-    }
-
-    /** The block's first row in the input; 0 unless {@link #isBlock}. */
-    public int blockRow() {
-        return blockRow;
-    }
-
-    /** The block's first column in the input; 0 unless {@link #isBlock}. */
-    public int blockCol() {
-        return blockCol;
+    /** The gradient for input {@code i}, or null if it takes none. */
+    public DMatrixRMaj get(int i) {
+        return perInput[i];
     }
 
     /** How many inputs the gradients are for. */
@@ -96,19 +76,24 @@ public final class Grads {
         return perInput.length;
     }
 
-    /** The gradient for input {@code i}, or null if it takes none. */
-    public DMatrixRMaj get(int i) {
-        return perInput[i];
+    /** Whether this is a {@link #block}, at (blockRow, blockCol). */
+    public boolean isBlock() {
+        return blockRow >= 0;
+    }
+
+    public int blockRow() {
+        return blockRow;
+    }
+
+    public int blockCol() {
+        return blockCol;
     }
 
     @Override
     public String toString() {
-        String[] shapes = new String[perInput.length];
-        for (int i = 0; i < shapes.length; i++) {
-            shapes[i] = has(i) ? Shapes.of(perInput[i]) : "none";
-        }
-        String entries = Arrays.toString(shapes);
-        return "Grads" + entries + (isBlock ? " at (" + blockRow + ", "
-                + blockCol + ")" : "");
+        return "Grads" + Arrays.stream(perInput)
+                .map(g -> g == null ? "none" : Shapes.of(g)).toList()
+                + (isBlock() ? " at (" + blockRow + ", " + blockCol + ")"
+                : "");
     }
 }

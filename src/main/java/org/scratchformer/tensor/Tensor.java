@@ -4,12 +4,10 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A matrix in the graph: its value, its gradient, and how it was made.
- *
- * <p>Every tensor is rows x cols, backed by an EJML {@code DMatrixRMaj}. A
- * batch of sequences is stacked as rows. A leaf ({@link #variable}) has no op
- * and collects a gradient; a {@link #constant} collects none; every other
- * tensor is the output of an {@link Op} applied to its inputs.
+ * A matrix in the graph (rows x cols, an EJML {@code DMatrixRMaj}): its
+ * value, its gradient, and the {@link Op} and inputs that made it. A leaf
+ * has no op: a {@link #variable} collects a gradient, a {@link #constant}
+ * none.
  */
 public final class Tensor {
     // tag::fields[]
@@ -40,19 +38,13 @@ public final class Tensor {
     }
     // end::leaves[]
 
-    /** A gradient-collecting leaf from rows of numbers. */
+    /** Leaves from rows of numbers, as {@code {{1, 2}, {3, 4}}}. */
     public static Tensor variable(double[][] rows) {
         return variable(new DMatrixRMaj(rows));
     }
 
-    /** A constant leaf from rows of numbers. */
     public static Tensor constant(double[][] rows) {
         return constant(new DMatrixRMaj(rows));
-    }
-
-    /** A 1x1 constant. */
-    public static Tensor scalar(double x) {
-        return constant(new DMatrixRMaj(1, 1, true, x));
     }
 
     public int rows() {
@@ -99,25 +91,17 @@ public final class Tensor {
         return grad != null;
     }
 
-    /**
-     * Forgets the gradient: the next {@link #grad} starts from zeros. (A
-     * cheaper {@link #zeroGrad} when the next gradient is kept whole, as
-     * PyTorch's {@code zero_grad(set_to_none=True)}.)
-     */
+    /** Forgets the gradient: the next {@link #grad} starts from zeros. */
     public void clearGrad() {
         grad = null;
     }
 
-    /**
-     * Makes {@code g}, of this tensor's shape, the gradient as it is, with
-     * no copy: for an accumulator that knows nothing else holds g, and that
-     * this tensor has no gradient yet.
-     */
+    /** Makes {@code g}, nowhere else held, the first gradient: no copy. */
     public void keepGrad(DMatrixRMaj g) {
         if (grad != null || !Shapes.same(g, value)) {
-            throw new IllegalStateException("keepGrad: " + this + " "
-                    + (grad != null ? "has a gradient already"
-                    : "cannot keep a gradient of shape " + Shapes.of(g)));
+            throw new IllegalStateException("keepGrad: " + this + " " + (grad
+                    != null ? "has a gradient already" : "cannot keep a"
+                    + " gradient of shape " + Shapes.of(g)));
         }
         grad = g;
     }

@@ -37,6 +37,20 @@ public final class Decoder extends Module {
     }
     // end::forward[]
 
+    /**
+     * The same pass, which also adds every layer's attention weights to
+     * {@code maps}: layer by layer, self-attention then cross-attention,
+     * one map per head.
+     */
+    public Tensor forward(Tensor y, Tensor memory, AttentionMask selfMask,
+            AttentionMask crossMask, List<AttentionMap> maps) {
+        List<DecoderLayer> all = layers.all();
+        for (int l = 0; l < all.size(); l++) {
+            y = all.get(l).forward(y, memory, selfMask, crossMask, maps, l);
+        }
+        return finalNorm == null ? y : finalNorm.forward(y);
+    }
+
     public List<DecoderLayer> layers() {
         return layers.all();
     }

@@ -1,5 +1,6 @@
 package org.scratchformer.transformer;
 
+import java.util.List;
 import java.util.Random;
 import org.scratchformer.attention.AttentionMask;
 import org.scratchformer.multihead.MultiHeadAttention;
@@ -27,12 +28,12 @@ public final class DecoderLayer extends Module {
 
     public DecoderLayer(LayerConfig config, Random random) {
         this.selfAttention = child("self_attention", new MultiHeadAttention(
-                config.model(), config.heads(), random)
-                .use(config.implementation()));
+                config.model(), config.heads(), config.implementation(),
+                random));
         this.selfSublayer = child("sublayer0", new Sublayer(config, random));
         this.crossAttention = child("cross_attention",
                 new MultiHeadAttention(config.model(), config.heads(),
-                        random).use(config.implementation()));
+                        config.implementation(), random));
         this.crossSublayer = child("sublayer1", new Sublayer(config,
                 random));
         this.feedForward = child("feed_forward", new FeedForward(
@@ -56,6 +57,26 @@ public final class DecoderLayer extends Module {
         return feedForwardSublayer.apply(h, feedForward::forward);
     }
     // end::forward[]
+
+    /**
+     * The same pass, which also adds each head's weights to {@code maps},
+     * as layer {@code index}: self-attention (B·T, T), then
+     * cross-attention (B·T, S), each for the input it is given.
+     */
+    public Tensor forward(Tensor y, Tensor memory, AttentionMask selfMask,
+            AttentionMask crossMask, List<AttentionMap> maps, int index) {
+        Tensor h = selfSublayer.apply(y, in -> {
+            AttentionMap.addHeads(maps, AttentionMap.Kind.DECODER_SELF,
+                    index, selfAttention.weights(in, in, selfMask));
+            return selfAttention.forward(in, selfMask);
+        });
+        h = crossSublayer.apply(h, in -> {
+            AttentionMap.addHeads(maps, AttentionMap.Kind.CROSS, index,
+                    crossAttention.weights(in, memory, crossMask));
+            return crossAttention.forward(in, memory, crossMask);
+        });
+        return feedForwardSublayer.apply(h, feedForward::forward);
+    }
 
     public MultiHeadAttention selfAttention() {
         return selfAttention;

@@ -35,6 +35,19 @@ public final class Encoder extends Module {
     }
     // end::forward[]
 
+    /**
+     * The same pass, which also adds every layer's self-attention weights
+     * to {@code maps}: layer by layer, one map per head.
+     */
+    public Tensor forward(Tensor x, AttentionMask mask,
+            List<AttentionMap> maps) {
+        List<EncoderLayer> all = layers.all();
+        for (int l = 0; l < all.size(); l++) {
+            x = all.get(l).forward(x, mask, maps, l);
+        }
+        return finalNorm == null ? x : finalNorm.forward(x);
+    }
+
     public List<EncoderLayer> layers() {
         return layers.all();
     }

@@ -1,5 +1,6 @@
 package org.scratchformer.transformer;
 
+import java.util.List;
 import java.util.Random;
 import org.scratchformer.attention.AttentionMask;
 import org.scratchformer.multihead.MultiHeadAttention;
@@ -23,8 +24,8 @@ public final class EncoderLayer extends Module {
 
     public EncoderLayer(LayerConfig config, Random random) {
         this.selfAttention = child("self_attention", new MultiHeadAttention(
-                config.model(), config.heads(), random)
-                .use(config.implementation()));
+                config.model(), config.heads(), config.implementation(),
+                random));
         this.attentionSublayer = child("sublayer0", new Sublayer(config,
                 random));
         this.feedForward = child("feed_forward", new FeedForward(
@@ -42,6 +43,23 @@ public final class EncoderLayer extends Module {
         return feedForwardSublayer.apply(h, feedForward::forward);
     }
     // end::forward[]
+
+    // tag::maps[]
+    /**
+     * The same pass, which also adds each head's self-attention weights
+     * (B·S, S) to {@code maps}, as layer {@code index}: the weights for
+     * the input the attention is given, X or LN(X).
+     */
+    public Tensor forward(Tensor x, AttentionMask mask,
+            List<AttentionMap> maps, int index) {
+        Tensor h = attentionSublayer.apply(x, in -> {
+            AttentionMap.addHeads(maps, AttentionMap.Kind.ENCODER_SELF,
+                    index, selfAttention.weights(in, in, mask));
+            return selfAttention.forward(in, mask);
+        });
+        return feedForwardSublayer.apply(h, feedForward::forward);
+    }
+    // end::maps[]
 
     public MultiHeadAttention selfAttention() {
         return selfAttention;

@@ -38,6 +38,26 @@ public record ModelConfig(int model, int heads, int feedForward,
                 false);
     }
 
+    /**
+     * How many numbers a translator of these sizes holds in its parameters,
+     * from the sizes alone (nothing is made): what a loader weighs against
+     * the memory it has before it makes a model.
+     */
+    public long parameterCount(int sourceVocabulary, int targetVocabulary) {
+        long c = model;
+        long f = feedForward;
+        long norm = 2 * c;                         // gain and bias
+        long attention = 4 * (c * c + c);          // W_q, W_k, W_v, W_o
+        long block = c * f + f + f * c + c;        // the feed-forward block
+        long encoderLayer = attention + block + 2 * norm;
+        long decoderLayer = 2 * attention + block + 3 * norm;
+        long finalNorms = this.norm == NormPlacement.PRE ? 2 * norm : 0;
+        long embeddings = (sourceVocabulary + (long) targetVocabulary) * c;
+        long output = tied ? 0 : c * targetVocabulary + targetVocabulary;
+        return embeddings + encoderLayers * encoderLayer
+                + decoderLayers * decoderLayer + finalNorms + output;
+    }
+
     /** The layers' configuration. */
     public LayerConfig layer() {
         return layer(model, heads, feedForward, dropout, norm);

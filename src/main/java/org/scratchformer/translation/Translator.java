@@ -1,5 +1,8 @@
 package org.scratchformer.translation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.scratchformer.attention.AttentionMask;
 import org.scratchformer.nn.Dropout;
@@ -9,7 +12,9 @@ import org.scratchformer.nn.Linear;
 import org.scratchformer.nn.Module;
 import org.scratchformer.ops.Ops;
 import org.scratchformer.optim.CrossEntropy;
+import org.scratchformer.tensor.NoGrad;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.transformer.AttentionMap;
 import org.scratchformer.transformer.Decoder;
 import org.scratchformer.transformer.Encoder;
 import org.scratchformer.transformer.PositionalEncoding;
@@ -116,6 +121,52 @@ public final class Translator extends Module {
         return loss.apply(logits, targets);  // padding (id 0) ignored
     }
     // end::loss[]
+
+    // tag::ch12-attention-maps[]
+    /**
+     * Every attention map of one translation: the model reads the source
+     * ids (S) and, on the decoder side, {@code <s>} and the translation's
+     * ids (T), once, without a graph; each attention hands on the weights
+     * it uses. One sentence, so no padding: the source sees all of itself,
+     * the decoder is causal. Only in evaluation mode, as decoding runs.
+     */
+    @SuppressWarnings("try")  // the scope only switches the graph off
+    public AttentionMaps attentionMaps(int[] source, int[] decoderInput) {
+        checkMapsInput(source, decoderInput);
+        int s = source.length;
+        int t = decoderInput.length;
+        List<AttentionMap> maps = new ArrayList<>();
+        try (NoGrad scope = NoGrad.enter()) {
+            Tensor x = embed(sourceEmbedding, new int[][] {source},
+                    sourceDropout);
+            Tensor memory = encoder.forward(x, AttentionMask.none(1, s, s),
+                    maps);
+            Tensor y = embed(targetEmbedding, new int[][] {decoderInput},
+                    targetDropout);
+            decoder.forward(y, memory, AttentionMask.causal(1, t),
+                    AttentionMask.none(1, t, s), maps);
+        }
+        return new AttentionMaps(ids(source), ids(decoderInput), maps);
+    }
+    // end::ch12-attention-maps[]
+
+    private void checkMapsInput(int[] source, int[] decoderInput) {
+        if (isTraining()) {
+            throw new IllegalStateException("Translator.attentionMaps: the"
+                    + " model is in training mode, where dropout changes"
+                    + " every pass; call eval() first");
+        }
+        if (source.length == 0 || decoderInput.length == 0) {
+            throw new IllegalArgumentException("Translator.attentionMaps:"
+                    + " the source has " + source.length + " tokens and"
+                    + " the decoder input " + decoderInput.length + "; each"
+                    + " needs at least 1");
+        }
+    }
+
+    private static List<Integer> ids(int[] ids) {
+        return Arrays.stream(ids).boxed().toList();
+    }
 
     // tag::embed[]
     /** E[ids]·√C + PE, then dropout: (B·L, C) for ids (B, L). */

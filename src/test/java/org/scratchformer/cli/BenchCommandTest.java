@@ -7,12 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.bench.Bench;
+import org.scratchformer.bench.Peak;
 import org.scratchformer.bench.Workload;
 
 /**
  * The bench command's options and the lines it prints; its timings are not
- * tested, only run.
+ * tested, only run, and the lines are checked on a result made by hand.
  */
 class BenchCommandTest {
     final StringWriter out = new StringWriter();
@@ -50,6 +53,45 @@ class BenchCommandTest {
                 out.toString());
         assertTrue(out.toString().contains("kernel     ")
                 && out.toString().contains(", 1 thread\n"), out.toString());
+    }
+
+    /**
+     * 4 steps: median 0.25 s, fastest 0.2 s, 1.25 s in all; 5,000 tokens,
+     * 10 GFLOP, 12.34 MB and 0.4321 CPU s per step; after 3 warm-up steps.
+     */
+    String printed(Optional<Peak> peak) {
+        BenchCommand command = new BenchCommand();
+        command.warmup = 3;
+        command.steps = 4;
+        command.printResult(new PrintWriter(out, true), new Bench.Result(4,
+                0.25, 0.2, 1.25, 5_000, 10_000_000_000L, 12_340_000, 0.4321,
+                2.5), peak);
+        return out.toString();
+    }
+
+    @Test
+    void thePrintedRatesAreTheResultsOwn() {
+        // 2 cores × 2 FMA units × 8 lanes × 2 × 2.5 GHz = 160 GFLOP/s
+        assertEquals("""
+                steps/s    4.00 (median of 4 steps; fastest 5.00)
+                tokens/s   4000 (5000 tokens trained on in the timed steps\
+                 / their time)
+                GFLOP/s    8.0 (the products' counted operations / the\
+                 timed steps' time; 5% of peak)
+                GFLOP      2.500 per step (2·m·n·k for every product,\
+                 counted as Products runs it)
+                allocated  12.3 MB per step
+                CPU        0.432 s per step (every thread of the process,\
+                 GC and JIT included)
+                loss       2.50000 after 7 steps
+                """, printed(Optional.of(new Peak(2, 2, 8, 2.5))));
+    }
+
+    @Test
+    void withoutAPeakNoShareOfItIsPrinted() {
+        assertTrue(printed(Optional.empty()).contains("GFLOP/s    8.0 (the"
+                + " products' counted operations / the timed steps'"
+                + " time)\n"), out.toString());
     }
 
     @Test

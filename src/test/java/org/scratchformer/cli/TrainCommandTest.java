@@ -203,7 +203,7 @@ class TrainCommandTest {
     @Test
     void aFolderWithoutARunIsNamed(@TempDir Path dir) {
         Result r = run("translate", "--model", dir.toString(), "a b");
-        assertEquals(2, r.code());
+        assertEquals(3, r.code());
         assertTrue(r.err().contains("holds no trained model"), r.err());
         Result bad = run("train", "--preset", "huge", "--out",
                 dir.toString());

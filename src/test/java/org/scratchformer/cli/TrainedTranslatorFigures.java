@@ -25,6 +25,7 @@ import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.decoding.Prediction;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.checkpoint.BadFileException;
 import org.scratchformer.translation.checkpoint.Checkpoint;
 import org.scratchformer.translation.data.NumbersTask;
 import org.scratchformer.translation.data.Pair;
@@ -93,7 +94,12 @@ class TrainedTranslatorFigures {
         if (!Files.exists(dir.resolve(Checkpoint.RUN))) {
             return false;
         }
-        Checkpoint.Run run = Checkpoint.readRun(dir);
+        Checkpoint.Run run;
+        try {
+            run = Checkpoint.readRun(dir);
+        } catch (BadFileException e) {  // damaged, or of an older format
+            return false;
+        }
         return run.task().equals("numbers")
                 && run.model().equals(Preset.DEMO.model)
                 && run.settings().equals(Preset.DEMO.settings(null, 1, null))

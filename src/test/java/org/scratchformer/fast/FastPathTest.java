@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.scratchformer.nn.LinearOp;
 import org.scratchformer.nn.LinearReluOp;
 import org.scratchformer.nn.ReluGradient;
+import org.scratchformer.nn.WeightGradient;
 import org.scratchformer.tensor.Engine;
 import org.scratchformer.tensor.GemmKernel;
 import org.scratchformer.tensor.GradientAccumulator;
@@ -27,12 +29,14 @@ class FastPathTest {
     private final GradientAccumulator accumulatorBefore =
             Engine.accumulator();
     private final ReluGradient reluBefore = LinearReluOp.reluGradient();
+    private final WeightGradient weightBefore = LinearOp.weightGradient();
 
     @AfterEach
     void restore() {
         Products.use(kernelBefore);
         Engine.use(accumulatorBefore);
         LinearReluOp.use(reluBefore);
+        LinearOp.use(weightBefore);
     }
 
     @Test
@@ -47,12 +51,14 @@ class FastPathTest {
         assertTrue(FastPath.hasVectorModule()
                 ? LinearReluOp.reluGradient() instanceof VectorRelu
                 : LinearReluOp.reluGradient() == ReluGradient.PLAIN);
+        assertInstanceOf(RecycledGradients.class, LinearOp.weightGradient());
         assertInstanceOf(BufferedRandom.class, path.random(3));
         assertEquals(new Random(3).nextLong(), path.random(3).nextLong());
         path.uninstall();
         assertInstanceOf(PlainKernel.class, Products.kernel());
         assertSame(GradientAccumulator.PLAIN, Engine.accumulator());
         assertSame(ReluGradient.PLAIN, LinearReluOp.reluGradient());
+        assertSame(WeightGradient.PLAIN, LinearOp.weightGradient());
     }
 
     @Test
@@ -63,6 +69,7 @@ class FastPathTest {
                 "not split over threads either");
         assertSame(GradientAccumulator.PLAIN, Engine.accumulator());
         assertSame(ReluGradient.PLAIN, LinearReluOp.reluGradient());
+        assertSame(WeightGradient.PLAIN, LinearOp.weightGradient());
         assertEquals(Random.class, path.random(3).getClass());
         Trainer trainer = new Trainer(MicroBatchesTest.model(
                 MicroBatchesTest.NO_DROPOUT), MicroBatchesTest.TASK,

@@ -47,7 +47,7 @@ class MicroBatchesTest {
 
     static final Task TASK = Task.named("reverse");
     static final Batcher BATCHER = Batcher.of(TASK, 9);
-    // 9 pairs of different lengths: shards of unequal token counts
+    // 9 pairs of different lengths: micro-batches of unequal token counts
     static final Batch BATCH = BATCHER.batch(TASK.pairs(Split.TRAIN, 9, 3));
 
     final Batcher batcher = BATCHER;
@@ -59,12 +59,12 @@ class MicroBatchesTest {
     }
 
     /** The loss, then every gradient's numbers in parameter order. */
-    static List<Double> lossAndGradients(Translator model, int shards,
+    static List<Double> lossAndGradients(Translator model, int microBatches,
             int threads) {
         try (Workers workers = new Workers(threads)) {
             model.zeroGrad();
             MicroBatches parallel = new MicroBatches(null, model, BATCHER,
-                    shards, workers);
+                    microBatches, workers);
             List<Double> out = new ArrayList<>();
             out.add(parallel.lossAndGradients(BATCH, 42));
             for (Parameter p : model.parameters().values()) {
@@ -82,7 +82,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void oneShardIsOnePassOverTheWholeBatch() {
+    void oneMicroBatchIsOnePassOverTheWholeBatch() {
         Translator model = model(DROPOUT);
         model.train();
         model.reseedDropout(42);
@@ -100,11 +100,11 @@ class MicroBatchesTest {
     }
 
     // tag::batch-gradients[]
-    @ParameterizedTest(name = "{0} shards")
+    @ParameterizedTest(name = "{0} micro-batches")
     @ValueSource(ints = {2, 3, 9})
-    void shardsGiveTheBatchsLossAndGradients(int shards) {
+    void microBatchesGiveTheBatchsLossAndGradients(int microBatches) {
         List<Double> whole = lossAndGradients(model(NO_DROPOUT), 1, 1);
-        List<Double> parts = lossAndGradients(model(NO_DROPOUT), shards, 2);
+        List<Double> parts = lossAndGradients(model(NO_DROPOUT), microBatches, 2);
         assertEquals(whole.size(), parts.size());
         double largest = 0;
         for (double g : whole) {
@@ -120,16 +120,16 @@ class MicroBatchesTest {
     }
     // end::batch-gradients[]
 
-    @ParameterizedTest(name = "{0} shards")
+    @ParameterizedTest(name = "{0} micro-batches")
     @ValueSource(ints = {2, 3})
-    void theBitsDoNotDependOnTheThreads(int shards) {
-        List<Double> one = lossAndGradients(model(DROPOUT), shards, 1);
-        assertEquals(one, lossAndGradients(model(DROPOUT), shards, 2));
-        assertEquals(one, lossAndGradients(model(DROPOUT), shards, 3));
+    void theBitsDoNotDependOnTheThreads(int microBatches) {
+        List<Double> one = lossAndGradients(model(DROPOUT), microBatches, 1);
+        assertEquals(one, lossAndGradients(model(DROPOUT), microBatches, 2));
+        assertEquals(one, lossAndGradients(model(DROPOUT), microBatches, 3));
     }
 
     @Test
-    void theShardsAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
+    void theMicroBatchesAreTheBatchLongestFirstCutWhereThePaddingIsLeast() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
         assertEquals(4, parts.size());
@@ -215,7 +215,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void theThreadsTakeTheBiggestShardsFirst() {
+    void theThreadsTakeTheBiggestMicroBatchesFirst() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 4);
         List<Batch> parts = parallel.split(batch);
         int[] order = MicroBatches.biggestFirst(parts);
@@ -230,7 +230,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void aBatchSmallerThanTheShardsHasAPairInEach() {
+    void aBatchSmallerThanTheMicroBatchesHasAPairInEach() {
         MicroBatches parallel = microBatches(model(NO_DROPOUT), 12);
         assertEquals(9, parallel.split(batch).size());
         assertEquals(lossAndGradients(model(NO_DROPOUT), 9, 2),
@@ -266,8 +266,8 @@ class MicroBatchesTest {
     }
 
     @Test
-    void twoShardsAreTwoPassesAsIfByHand() {
-        // what lossAndGradients does with two shards, spelled out
+    void twoMicroBatchesAreTwoPassesAsIfByHand() {
+        // what lossAndGradients does with two micro-batches, spelled out
         Translator model = model(DROPOUT);
         Translator replica = MicroBatches.replica(model);
         List<Batch> parts = microBatches(model(DROPOUT), 2)
@@ -296,12 +296,12 @@ class MicroBatchesTest {
 
     @Test
     void aStepFromTheSameSeedGivesTheSameBitsInAnyModeAndAnyTime() {
-        for (int shards : new int[] {1, 3}) {
+        for (int count : new int[] {1, 3}) {
             Translator model = model(DROPOUT);
-            MicroBatches parallel = microBatches(model, shards);
+            MicroBatches parallel = microBatches(model, count);
             List<Double> first = run(parallel, model, 7);
             model.eval();  // as validation leaves it: trained with dropout
-            assertEquals(first, run(parallel, model, 7), shards + " shards");
+            assertEquals(first, run(parallel, model, 7), count + " micro-batches");
             assertNotEquals(first, run(parallel, model, 8));
         }
     }
@@ -367,7 +367,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void ofEqualCutsTheLastShardStartsFirst() {
+    void ofEqualCutsTheLastMicroBatchStartsFirst() {
         // the tie rule the side-by-side script copies: 5 pairs of one
         // length cost 10 rows each however they are cut
         int[] five = {5, 5, 5, 5};
@@ -378,7 +378,7 @@ class MicroBatchesTest {
     }
 
     @Test
-    void theShardCountIsKept() {
+    void theMicroBatchCountIsKept() {
         assertEquals(3, microBatches(model(NO_DROPOUT), 3).microBatches());
         Trainer trainer = new Trainer(model(NO_DROPOUT), TASK,
                 new Trainer.Settings(1, 9, 1, 1.0, 1.0, 1, 9, 0, 2));
@@ -387,13 +387,13 @@ class MicroBatchesTest {
     }
 
     @Test
-    void aShardsSeedIsSplitMix64s() {
+    void aMicroBatchesSeedIsSplitMix64s() {
         // SplitMix64 from state 0: its first output is 0xE220A8397B1DCDAF
         assertEquals(0xE220A8397B1DCDAFL, MicroBatches.microBatchSeed(0, 1));
     }
 
     @Test
-    void eachShardAndStepDrawsItsOwnDropout() {
+    void eachMicroBatchAndStepDrawsItsOwnDropout() {
         Set<Long> seeds = new HashSet<>();
         for (long seed = 0; seed < 50; seed++) {
             seeds.add(seed);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -16,7 +17,6 @@ import org.scratchformer.gradcheck.RandomCases;
 import org.scratchformer.multihead.MultiHeadAttention.Implementation;
 import org.scratchformer.nn.ModuleCheck;
 import org.scratchformer.nn.Parameter;
-import org.scratchformer.ops.Ops;
 import org.scratchformer.tensor.Tensor;
 
 /**
@@ -76,33 +76,33 @@ class MultiHeadAttentionTest {
         });
     }
 
+    /** Built from the seed: one seed, one set of weights, either way. */
+    static MultiHeadAttention built(long seed, Implementation choice) {
+        return new MultiHeadAttention(C, H, choice, new Random(seed));
+    }
+
     @ParameterizedTest(name = "seed={0}")
     @MethodSource("seeds")
     void fusedAndComposedAgreeInValueAndEveryGradient(long seed) {
         Random random = new Random(seed);
-        MultiHeadAttention attention = new MultiHeadAttention(C, H,
-                new Random(seed));
+        MultiHeadAttention composed = built(seed, Implementation.COMPOSED);
+        MultiHeadAttention fused = built(seed, Implementation.FUSED);
         DMatrixRMaj x = random(random, B * T, C);
         DMatrixRMaj z = random(random, B * S, C);
         DMatrixRMaj dY = random(random, B * T, C);
         // cross-attention, S ≠ T, padded keys
-        Map<String, DMatrixRMaj> composed = run(
-                attention.use(Implementation.COMPOSED), x, z, crossMask(), dY);
-        Map<String, DMatrixRMaj> fused = run(
-                attention.use(Implementation.FUSED), x, z, crossMask(), dY);
-        assertAgree(composed, fused, 1e-10);
+        assertAgree(run(composed, x, z, crossMask(), dY),
+                run(fused, x, z, crossMask(), dY), 1e-10);
         // self-attention, causal and padded
-        assertAgree(run(attention.use(Implementation.COMPOSED), x, null,
-                selfMask(), dY), run(attention.use(Implementation.FUSED), x,
-                null, selfMask(), dY), 1e-10);
+        assertAgree(run(composed, x, null, selfMask(), dY),
+                run(fused, x, null, selfMask(), dY), 1e-10);
     }
 
     @ParameterizedTest(name = "seed={0} {1}")
     @MethodSource("seedsAndImplementations")
     void bothPassModuleCheck(long seed, Implementation implementation) {
         Random random = new Random(seed);
-        MultiHeadAttention attention = new MultiHeadAttention(C, H,
-                new Random(seed)).use(implementation);
+        MultiHeadAttention attention = built(seed, implementation);
         AttentionMask mask = crossMask();
         ModuleCheck.of(attention, in -> attention.forward(in.get(0),
                 in.get(1), mask)).inputNames("x", "z").seed(seed)
@@ -130,19 +130,17 @@ class MultiHeadAttentionTest {
     @MethodSource("seeds")
     void changingAPaddedKeyChangesNoOutput(long seed) {
         Random random = new Random(seed);
-        MultiHeadAttention attention = new MultiHeadAttention(C, H,
-                new Random(seed));
         DMatrixRMaj x = random(random, B * T, C);
         DMatrixRMaj z = random(random, B * S, C);
-        DMatrixRMaj before = attention.forward(Tensor.constant(x),
-                Tensor.constant(z), crossMask()).value();
+        DMatrixRMaj before = built(seed, Implementation.COMPOSED).forward(
+                Tensor.constant(x), Tensor.constant(z), crossMask()).value();
         DMatrixRMaj z2 = z.copy();
         for (int j = 0; j < C; j++) {
             z2.set(4, j, 50 * random.nextGaussian());      // b0 key 4
             z2.set(S + 3, j, 50 * random.nextGaussian());  // b1 key 3
         }
         for (Implementation implementation : Implementation.values()) {
-            DMatrixRMaj after = attention.use(implementation).forward(
+            DMatrixRMaj after = built(seed, implementation).forward(
                     Tensor.constant(x), Tensor.constant(z2), crossMask())
                     .value();
             for (int i = 0; i < before.getNumElements(); i++) {
@@ -152,36 +150,64 @@ class MultiHeadAttentionTest {
         }
     }
 
-    @Test
-    void lastWeightsAreEachHeadsDistributionOverTheKeys() {
+    static Stream<org.junit.jupiter.params.provider.Arguments>
+            masksAndImplementations() {
+        return Stream.of(Implementation.values()).flatMap(i -> Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("cross", i),
+                org.junit.jupiter.params.provider.Arguments.of("self", i)));
+    }
+
+    @ParameterizedTest(name = "{0}-attention, {1}")
+    @MethodSource("masksAndImplementations")
+    void weightsAreThoseTheForwardPassUsed(String kind,
+            Implementation implementation) {
         Random random = new Random(9_101);
-        MultiHeadAttention attention = new MultiHeadAttention(C, H,
-                new Random(3));
-        assertThrows(IllegalStateException.class,
-                () -> attention.lastWeights(0));
+        MultiHeadAttention attention = built(3, implementation);
+        boolean cross = kind.equals("cross");
+        AttentionMask mask = cross ? crossMask() : selfMask();
         Tensor x = Tensor.variable(random(random, B * T, C));
-        Tensor z = Tensor.variable(random(random, B * S, C));
-        attention.forward(x, z, crossMask());
-        // the weights the composed graph used: head_softmax's output
-        Tensor q = attention.query().forward(x);
-        Tensor k = attention.key().forward(z);
-        Tensor scores = Ops.addMask(Ops.scale(new org.scratchformer
-                .attention.BatchedMatMulTransB(B, H).apply(q, k),
-                1 / Math.sqrt(C / H)), crossMask().tensorForHeads(H));
-        DMatrixRMaj weights = new HeadSoftmax(H).apply(scores).value();
+        Tensor z = cross ? Tensor.variable(random(random, B * S, C)) : x;
+        int keys = cross ? S : T;
+        Tensor y = attention.forward(x, z, mask);
+        List<DMatrixRMaj> used = UsedWeights.in(y, attention);
+        List<DMatrixRMaj> weights = attention.weights(x, z, mask);
+        assertEquals(H, weights.size());
         for (int h = 0; h < H; h++) {
-            DMatrixRMaj w = attention.lastWeights(h);  // (B·T, S)
-            assertEquals(B * T, w.numRows);
-            assertEquals(S, w.numCols);
+            DMatrixRMaj w = weights.get(h);  // (B·T, S)
+            assertEquals(List.of(B * T, keys), List.of(w.numRows, w.numCols));
             for (int r = 0; r < B * T; r++) {
-                for (int s = 0; s < S; s++) {
-                    assertEquals(weights.get(r, h * S + s), w.get(r, s),
-                            1e-14, "head " + h + " row " + r + " key " + s);
+                double sum = 0;
+                for (int s = 0; s < keys; s++) {
+                    String at = "head " + h + " row " + r + " key " + s;
+                    assertEquals(used.get(h).get(r, s), w.get(r, s), 1e-12,
+                            at);
+                    if (!mask.keeps(r / T, r % T, s)) {
+                        assertEquals(0, w.get(r, s), 0, at + " is masked");
+                    }
+                    sum += w.get(r, s);
                 }
+                assertEquals(1, sum, 1e-12, "head " + h + " row " + r);
             }
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> attention.lastWeights(H));
+    }
+
+    @Test
+    void weightsDependOnlyOnTheInputsGiven() {
+        // nothing of a pass is kept: another pass in between changes nothing
+        Random random = new Random(9_102);
+        MultiHeadAttention attention = built(4, Implementation.FUSED);
+        Tensor x = Tensor.constant(random(random, B * T, C));
+        Tensor z = Tensor.constant(random(random, B * S, C));
+        List<DMatrixRMaj> before = attention.weights(x, z, crossMask());
+        attention.forward(Tensor.constant(random(random, B * T, C)),
+                selfMask());
+        List<DMatrixRMaj> after = attention.weights(x, z, crossMask());
+        for (int h = 0; h < H; h++) {
+            for (int i = 0; i < before.get(h).getNumElements(); i++) {
+                assertEquals(before.get(h).get(i), after.get(h).get(i), 0,
+                        "head " + h + " element " + i);
+            }
+        }
     }
 
     @Test
@@ -200,9 +226,9 @@ class MultiHeadAttentionTest {
     void parametersAreNamedForCheckpoints() {
         Map<String, Parameter> names = new MultiHeadAttention(C, H,
                 new Random(1)).parameters();
-        assertEquals(java.util.List.of("query.weight", "query.bias",
+        assertEquals(List.of("query.weight", "query.bias",
                 "key.weight", "key.bias", "value.weight", "value.bias",
                 "output.weight", "output.bias"),
-                java.util.List.copyOf(names.keySet()));
+                List.copyOf(names.keySet()));
     }
 }

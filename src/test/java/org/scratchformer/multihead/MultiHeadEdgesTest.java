@@ -109,7 +109,8 @@ class MultiHeadEdgesTest {
         AttentionMask mask = AttentionMask.none(1, 2, 2);
         for (Implementation implementation : Implementation.values()) {
             MultiHeadAttention attention = new MultiHeadAttention(4, 2,
-                    new Random(1)).use(implementation);
+                    implementation, new Random(1));
+            assertEquals(implementation, attention.implementation());
             Tensor y = attention.forward(filled(2, 4, 0.3), mask);
             // y = linear(merged, W_O, b_O): find merged's op
             Tensor merged = y.inputs().get(0);
@@ -135,15 +136,37 @@ class MultiHeadEdgesTest {
     }
 
     @Test
-    void aHeadThatDoesNotExistNamesTheRange() {
+    void theImplementationIsChosenOnceAndNamed() {
+        assertEquals(Implementation.COMPOSED, new MultiHeadAttention(4, 2,
+                new Random(1)).implementation());
+        rejected(() -> new MultiHeadAttention(4, 2, null, new Random(1)),
+                "MultiHeadAttention", "implementation is null", "COMPOSED",
+                "FUSED");
+        // nothing a pass could change: every field is fixed when built
+        for (java.lang.reflect.Field field
+                : MultiHeadAttention.class.getDeclaredFields()) {
+            assertTrue(java.lang.reflect.Modifier.isFinal(
+                    field.getModifiers()) || field.isSynthetic(),
+                    field.getName() + " is not final");
+        }
+    }
+
+    @Test
+    void weightsAreOneMatrixPerHeadAndRefuseInputsThatDoNotFit() {
         MultiHeadAttention attention = new MultiHeadAttention(6, 3,
                 new Random(1));
-        attention.forward(filled(2, 6, 0.1), AttentionMask.none(1, 2, 2));
-        rejected(() -> attention.lastWeights(-1), "head -1", "0 to 2");
-        rejected(() -> attention.lastWeights(3), "head 3", "0 to 2");
-        assertEquals(2, attention.lastWeights(0).numRows);
-        assertEquals(List.of(2, 2), List.of(attention.lastWeights(2).numRows,
-                attention.lastWeights(2).numCols));
+        AttentionMask mask = AttentionMask.none(1, 2, 4);
+        List<DMatrixRMaj> weights = attention.weights(filled(2, 6, 0.1),
+                filled(4, 6, 0.2), mask);
+        assertEquals(3, weights.size());
+        for (DMatrixRMaj w : weights) {
+            assertEquals(List.of(2, 4), List.of(w.numRows, w.numCols));
+        }
+        rejected(() -> attention.weights(filled(2, 6, 0.1), filled(3, 6,
+                0.2), mask), "MultiHeadAttention(d_model 6, 3 heads)",
+                "keys (3x6)", "4 keys");
+        rejected(() -> attention.weights(filled(2, 4, 0.1), filled(4, 6,
+                0.2), mask), "queries (2x4)", "d_model 6");
     }
 
     @Test

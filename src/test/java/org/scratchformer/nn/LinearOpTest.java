@@ -1,6 +1,7 @@
 package org.scratchformer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,9 +179,34 @@ class LinearOpTest {
         } finally {
             LinearReluOp.use(ReluGradient.PLAIN);
         }
+        assertSame(ReluGradient.PLAIN, LinearReluOp.reluGradient());
         assertEquals("LinearReluOp.use: the ReLU gradient must not be null;"
                 + " ReluGradient.PLAIN is the plain one", assertThrows(
                         IllegalArgumentException.class,
-                        () -> LinearReluOp.use(null)).getMessage());
+                        () -> LinearReluOp.use((ReluGradient) null))
+                        .getMessage());
+    }
+
+    @Test
+    void bothOpsTakeTheirWeightGradientFromTheInstalledOne() {
+        Tensor x = Tensor.variable(new double[][] {{1, -2}});
+        Tensor w = Tensor.variable(new double[][] {{1, 1}, {0, -1}});
+        Tensor b = Tensor.variable(new double[][] {{0, 0}});
+        DMatrixRMaj sevens = new DMatrixRMaj(new double[][] {{7, 7}, {7, 7}});
+        LinearOp.use((input, dZ) -> sevens.copy());
+        try {
+            Ops.sum(LinearOp.LINEAR.apply(x, w, b)).backward();
+            assertEquals(7.0, w.grad().get(1, 0), "dW is the seam's");
+            w.zeroGrad();
+            Ops.sum(LinearReluOp.LINEAR_RELU.apply(x, w, b)).backward();
+            assertEquals(7.0, w.grad().get(0, 1), "dW is the seam's");
+        } finally {
+            LinearOp.use(WeightGradient.PLAIN);
+        }
+        assertSame(WeightGradient.PLAIN, LinearOp.weightGradient());
+        assertEquals("LinearOp.use: the weight gradient must not be null;"
+                + " WeightGradient.PLAIN is the plain one", assertThrows(
+                        IllegalArgumentException.class,
+                        () -> LinearOp.use(null)).getMessage());
     }
 }

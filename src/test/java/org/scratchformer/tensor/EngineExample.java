@@ -47,7 +47,7 @@ class EngineExample {
         named("y", y);
         named("loss", loss);
 
-        List<Tensor> order = Engine.topologicalOrder(loss);
+        List<Tensor> order = Graph.topologicalOrder(loss);
         StringBuilder text = new StringBuilder(
                 "topological order, inputs first:\n");
         for (int i = 0; i < order.size(); i++) {

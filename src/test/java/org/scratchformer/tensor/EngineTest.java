@@ -97,7 +97,7 @@ class EngineTest {
         assertMatrixEquals(CommonOps_DDRM.multTransA(xv, dU, null),
                 w.grad(), 1e-14);
 
-        List<Tensor> order = Engine.topologicalOrder(loss);
+        List<Tensor> order = Graph.topologicalOrder(loss);
         assertEquals(7, order.size(), "each tensor once: " + order);
         assertTrue(order.indexOf(x) < order.indexOf(u));
         assertTrue(order.indexOf(x) < order.indexOf(v));
@@ -113,7 +113,7 @@ class EngineTest {
         Tensor c = ADD.apply(a, b);
         Tensor d = ADD.apply(c, a);
         Tensor e = ADD.apply(d, c);
-        List<Tensor> order = Engine.topologicalOrder(e);
+        List<Tensor> order = Graph.topologicalOrder(e);
         assertEquals(5, order.size());
         for (Tensor t : order) {
             for (Tensor input : t.inputs()) {
@@ -153,7 +153,7 @@ class EngineTest {
         DMatrixRMaj aOnce = a.grad().copy();
         assertFalse(MatrixFeatures_DDRM.isZeros(aOnce, 0));
 
-        Engine.zeroGrad(loss);
+        Graph.zeroGrad(loss);
         for (Tensor t : List.of(a, b, y, loss)) {
             assertTrue(MatrixFeatures_DDRM.isZeros(t.grad(), 0), t + ": "
                     + t.grad());
@@ -308,7 +308,7 @@ class EngineTest {
         Tensor a = Tensor.variable(new double[][] {{1, 2}});
         Tensor b = Tensor.variable(new double[][] {{1, 2}});
         Tensor loss = SUM.apply(ADD.apply(a, b));
-        List<Tensor> order = Engine.topologicalOrder(loss);
+        List<Tensor> order = Graph.topologicalOrder(loss);
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.addAll(order);
         assertEquals(4, seen.size(), "a and b are two nodes: " + order);
@@ -321,7 +321,7 @@ class EngineTest {
     @Test
     void aLeafIsItsOwnGraph() {
         Tensor x = Tensor.variable(new double[][] {{3}});
-        assertEquals(List.of(x), Engine.topologicalOrder(x));
+        assertEquals(List.of(x), Graph.topologicalOrder(x));
         x.backward();
         assertEquals(1.0, x.grad().get(0), 0.0);
     }

@@ -14,7 +14,7 @@ class TensorTest {
 
     @Test
     void itemReadsTheOneElementOfAOneByOne() {
-        assertEquals(2.5, Tensor.scalar(2.5).item());
+        assertEquals(2.5, Tensor.constant(new double[][] {{2.5}}).item());
         assertEquals(-1.0, Tensor.variable(new double[][] {{-1}}).item());
     }
 
@@ -36,7 +36,7 @@ class TensorTest {
         Tensor c = Tensor.constant(new double[][] {{1, 2}});
         assertTrue(x.requiresGrad());
         assertFalse(c.requiresGrad());
-        assertFalse(Tensor.scalar(1).requiresGrad(), "a scalar is data");
+        assertFalse(Tensor.constant(new double[][] {{1}}).requiresGrad(), "a scalar is data");
         assertTrue(x.isLeaf() && c.isLeaf());
         assertTrue(x.inputs().isEmpty());
         assertEquals(null, x.op());

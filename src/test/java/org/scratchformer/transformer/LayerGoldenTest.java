@@ -94,8 +94,7 @@ class LayerGoldenTest {
         Module module = switch (kind) {
             case "sdpa" -> null;
             case "mha" -> new MultiHeadAttention(sizes.path("C").asInt(),
-                    sizes.path("H").asInt(), new Random(1))
-                    .use(implementation);
+                    sizes.path("H").asInt(), implementation, new Random(1));
             case "encoder" -> new EncoderLayer(config(json, implementation),
                     new Random(1));
             default -> new DecoderLayer(config(json, implementation),

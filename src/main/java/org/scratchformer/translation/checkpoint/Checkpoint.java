@@ -1,23 +1,23 @@
 package org.scratchformer.translation.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.scratchformer.optim.Optimizer;
-import org.scratchformer.transformer.NormPlacement;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Vocabulary;
 
 /**
  * A training run's folder: everything needed to translate with the model
@@ -25,8 +25,10 @@ import org.scratchformer.translation.data.Task;
  *
  * <pre>
  * run.json                     task, model sizes, training settings,
- *                              step, and the two files of that step:
- * model-001000.safetensors     weights by parameter path (F64)
+ *                              step, the two files of that step, and the
+ *                              SHA-256 of each file below:
+ * model-001000.safetensors     weights by parameter path (F64); its
+ *                              metadata: step, task and model sizes
  * optimizer-001000.safetensors the optimizer's step and moments by name
  * source-vocabulary.json       the vocabularies, id by id
  * target-vocabulary.json
@@ -40,19 +42,38 @@ import org.scratchformer.translation.data.Task;
  * previous step's until the new run.json is in place, the new step's
  * after. (Fixed names overwritten one after the other would not do: a kill
  * between the two renames would pair new weights with an old optimizer.)
+ *
+ * <p>Loading treats the folder as untrusted input ({@link RunJson} reads
+ * run.json). A file that is missing, damaged or not the one run.json
+ * describes is a {@link BadFileException} naming it; a folder that loads
+ * holds exactly what was saved.
  */
 public final class Checkpoint {
     public static final String RUN = "run.json";
     public static final String SOURCE_VOCABULARY = "source-vocabulary.json";
     public static final String TARGET_VOCABULARY = "target-vocabulary.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP_FILE = Pattern.compile(
             "(model|optimizer)-\\d{6,}\\.safetensors");
 
-    /** What run.json holds. */
+    /**
+     * What run.json holds: the task, the model's sizes, the training
+     * settings, the step, and the SHA-256 of each of the step's files by
+     * name (none until the run is saved; {@link #readRun} reads them).
+     */
     public record Run(String task, ModelConfig model,
-            Trainer.Settings settings, int step) {
+            Trainer.Settings settings, int step,
+            Map<String, String> checksums) {
+        public Run {
+            checksums = Collections.unmodifiableMap(
+                    new LinkedHashMap<>(checksums));
+        }
+
+        /** A run not saved yet: no checksums. */
+        public Run(String task, ModelConfig model,
+                Trainer.Settings settings, int step) {
+            this(task, model, settings, step, Map.of());
+        }
     }
 
     private Checkpoint() {
@@ -69,26 +90,49 @@ public final class Checkpoint {
                 step);
     }
 
+    /** The files of a step that run.json names, with their checksums. */
+    static List<String> files(int step) {
+        return List.of(modelFile(step), optimizerFile(step),
+                SOURCE_VOCABULARY, TARGET_VOCABULARY);
+    }
+
     // tag::save[]
     /** Saves the model, the optimizer, the vocabularies and run.json. */
     public static void save(Path dir, Run run, Translator model,
             Optimizer optimizer, Task task) throws IOException {
+        if (!task.name().equals(run.task())) {
+            throw new IllegalArgumentException("the run trains the "
+                    + run.task() + " task, not " + task.name());
+        }
         Files.createDirectories(dir);
-        Map<String, String> meta = Map.of("step",
-                String.valueOf(run.step()), "task", run.task());
-        SafeTensors.write(dir.resolve(modelFile(run.step())),
-                SafeTensors.weights(model), meta);
-        SafeTensors.write(dir.resolve(optimizerFile(run.step())),
-                optimizer.state(), meta);
+        int step = run.step();
+        SafeTensors.write(dir.resolve(modelFile(step)),
+                SafeTensors.weights(model), modelMetadata(run));
+        SafeTensors.write(dir.resolve(optimizerFile(step)),
+                optimizer.state(), metadata(run));
         task.sourceVocabulary().save(dir.resolve(SOURCE_VOCABULARY));
         task.targetVocabulary().save(dir.resolve(TARGET_VOCABULARY));
-        byte[] text = JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(toJson(run))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] text = RunJson.write(new Run(run.task(), run.model(),
+                run.settings(), step, Sha256.of(dir, files(step))));
         AtomicFiles.write(dir.resolve(RUN), out -> out.write(text));  // commit
-        deleteAllBut(dir, run.step());
+        deleteAllBut(dir, step);
     }
     // end::save[]
+
+    /** The metadata of both files of a step: the step and the task. */
+    private static Map<String, String> metadata(Run run) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("step", String.valueOf(run.step()));
+        metadata.put("task", run.task());
+        return metadata;
+    }
+
+    /** The weights' metadata: also the model's sizes, as run.json has them. */
+    private static Map<String, String> modelMetadata(Run run) {
+        Map<String, String> metadata = metadata(run);
+        metadata.putAll(RunJson.modelFields(run.model()));
+        return metadata;
+    }
 
     /**
      * Deletes other steps' weights and optimizer files, and temporary
@@ -110,119 +154,71 @@ public final class Checkpoint {
         }
     }
 
-    /** Reads run.json of a run folder, with a clear error if it is bad. */
+    /**
+     * Reads run.json of a run folder, checking every field, and that this
+     * JVM has the memory to load the model it describes.
+     */
     public static Run readRun(Path dir) throws IOException {
         Path file = dir.resolve(RUN);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(dir + " holds no trained"
-                    + " model: " + RUN + " is missing (train one with"
-                    + " `train --out " + dir + "`)");
+            throw RunChecks.noRun(dir, file);
         }
-        try {
-            return fromJson(JSON.readTree(file.toFile()));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not a valid run"
-                    + " description: " + e.getMessage(), e);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) RunJson.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadFileException(file, file + ": it cannot be read ("
+                    + e + ")");
         }
+        if (bytes.length > RunJson.MAX_BYTES) {
+            throw new BadFileException(file, file + ": it has more than "
+                    + RunJson.MAX_BYTES + " bytes; a run.json has about"
+                    + " 1,000");
+        }
+        Run run = RunJson.read(file, bytes);
+        RunChecks.requireMemory(file, run, Runtime.getRuntime().maxMemory());
+        return run;
     }
 
-    /** The model of a run folder with its saved weights. */
+    // tag::load[]
+    /**
+     * The model of a run folder with its saved weights, once every file
+     * it reads agrees with run.json: the weights' metadata (step, task,
+     * sizes) before the model is made, the task's vocabularies, every
+     * number finite, and each file's SHA-256.
+     */
     public static Translator loadModel(Path dir, Run run) throws IOException {
+        Path file = RunChecks.stepFile(dir, modelFile(run.step()),
+                "the weights", run);
+        RunChecks.requireMetadata(file, SafeTensors.metadata(file),
+                modelMetadata(run));
         Task task = Task.named(run.task());
+        RunChecks.requireVocabulary(dir, SOURCE_VOCABULARY,
+                task.sourceVocabulary(), "source", run);
+        RunChecks.requireVocabulary(dir, TARGET_VOCABULARY,
+                task.targetVocabulary(), "target", run);
         Translator model = new Translator(run.model(),
                 task.sourceVocabulary().size(),
                 task.targetVocabulary().size(), new Random(0));
-        Path file = dir.resolve(modelFile(run.step()));
-        requireStep(file, SafeTensors.loadInto(file, model), run.step());
+        SafeTensors.loadInto(file, model);  // names, shapes, finite numbers
+        RunChecks.requireChecksum(file, run);
         model.eval();
         return model;
     }
+    // end::load[]
 
-    /** Restores the optimizer's state from a run folder. */
+    /** Restores the optimizer's state from a run folder, checked as above. */
     public static void loadOptimizer(Path dir, Run run, Optimizer optimizer)
             throws IOException {
-        Path file = dir.resolve(optimizerFile(run.step()));
-        SafeTensors.Contents contents = SafeTensors.read(file);
-        requireStep(file, contents.metadata(), run.step());
+        Path file = RunChecks.stepFile(dir, optimizerFile(run.step()),
+                "the optimizer's state", run);
+        SafeTensors.Contents contents = SafeTensors.read(file,
+                optimizer.state());  // names and shapes
+        RunChecks.requireMetadata(file, contents.metadata(), metadata(run));
+        SafeTensors.requireFinite(file, contents.tensors());
+        RunChecks.requireStepCount(file, contents.tensors().get("step"),
+                run);
+        RunChecks.requireChecksum(file, run);
         optimizer.loadState(contents.tensors());
-    }
-
-    private static void requireStep(Path file, Map<String, String> meta,
-            int step) {
-        if (!String.valueOf(step).equals(meta.get("step"))) {
-            throw new IllegalArgumentException(file + " holds step "
-                    + meta.get("step") + ", but " + RUN + " names step "
-                    + step);
-        }
-    }
-
-    static ObjectNode toJson(Run run) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("task", run.task());
-        root.put("step", run.step());
-        root.put("model_file", modelFile(run.step()));
-        root.put("optimizer_file", optimizerFile(run.step()));
-        ObjectNode m = root.putObject("model");
-        ModelConfig c = run.model();
-        m.put("d_model", c.model()).put("heads", c.heads())
-                .put("d_ff", c.feedForward())
-                .put("encoder_layers", c.encoderLayers())
-                .put("decoder_layers", c.decoderLayers())
-                .put("dropout", c.dropout())
-                .put("norm", c.norm().name().toLowerCase())
-                .put("tied", c.tied());
-        ObjectNode t = root.putObject("training");
-        Trainer.Settings s = run.settings();
-        t.put("steps", s.steps()).put("batch_size", s.batchSize())
-                .put("warmup", s.warmup()).put("rate_factor", s.rateFactor())
-                .put("clip", s.clip()).put("seed", s.seed())
-                .put("training_pairs", s.trainingPairs())
-                .put("validate_every", s.validateEvery())
-                .put("micro_batches", s.microBatches());
-        return root;
-    }
-
-    static Run fromJson(JsonNode root) {
-        JsonNode m = required(root, "model");
-        JsonNode t = required(root, "training");
-        ModelConfig model = new ModelConfig(
-                required(m, "d_model").asInt(), required(m, "heads").asInt(),
-                required(m, "d_ff").asInt(),
-                required(m, "encoder_layers").asInt(),
-                required(m, "decoder_layers").asInt(),
-                required(m, "dropout").asDouble(),
-                NormPlacement.valueOf(required(m, "norm").asText()
-                        .toUpperCase()),
-                required(m, "tied").asBoolean());
-        Trainer.Settings settings = new Trainer.Settings(
-                required(t, "steps").asInt(),
-                required(t, "batch_size").asInt(),
-                required(t, "warmup").asInt(),
-                required(t, "rate_factor").asDouble(),
-                required(t, "clip").asDouble(), required(t, "seed").asLong(),
-                required(t, "training_pairs").asInt(),
-                required(t, "validate_every").asInt(),
-                microBatches(t));
-        return new Run(required(root, "task").asText(), model, settings,
-                required(root, "step").asInt());
-    }
-
-    /** The run's micro-batches; "shards" in older runs; 1 in the oldest. */
-    private static int microBatches(JsonNode training) {
-        for (String field : new String[] {"micro_batches", "shards"}) {
-            if (training.has(field)) {
-                return training.get(field).asInt();
-            }
-        }
-        return 1;
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("the field '" + field
-                    + "' is missing");
-        }
-        return value;
     }
 }

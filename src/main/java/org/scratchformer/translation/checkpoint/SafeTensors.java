@@ -41,8 +41,8 @@ import org.scratchformer.nn.Parameter;
  * header before it uses it: the header length against the file, each
  * tensor's dtype, shape and byte range, the ranges against each other
  * (no overlap, no gap, nothing left over), and, when given the expected
- * tensors, every name and shape. Each problem is an
- * {@link IllegalArgumentException} naming the file and the tensor.
+ * tensors, every name and shape. Each problem is a
+ * {@link BadFileException} naming the file and the tensor.
  */
 public final class SafeTensors {
     /** The only dtype written and read: IEEE 754 double. */
@@ -162,21 +162,50 @@ public final class SafeTensors {
         return SafeTensorsReader.read(file, expected);
     }
 
+    /**
+     * The metadata of a file, after every check of its header (the tensors'
+     * entries and their layout); the numbers are not read.
+     */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        return SafeTensorsReader.metadata(file);
+    }
+
     // tag::load-into[]
     /**
      * Reads {@code file} and copies each tensor into the module's parameter
      * of that name; returns the metadata. Nothing changes unless the whole
-     * file is valid for this module.
+     * file is valid for this module, every number finite.
      */
     public static Map<String, String> loadInto(Path file, Module module)
             throws IOException {
         Map<String, Parameter> parameters = module.parameters();
         Contents contents = read(file, weights(module));
+        requireFinite(file, contents.tensors());
         contents.tensors().forEach((name, value) ->
                 parameters.get(name).value().setTo(value));
         return contents.metadata();
     }
     // end::load-into[]
+
+    /**
+     * Refuses NaN and infinities, which no trained weight or optimizer
+     * state holds: names the first tensor that has one, and where.
+     */
+    public static void requireFinite(Path file,
+            Map<String, DMatrixRMaj> tensors) throws BadFileException {
+        for (Map.Entry<String, DMatrixRMaj> e : tensors.entrySet()) {
+            DMatrixRMaj m = e.getValue();
+            for (int i = 0; i < m.getNumElements(); i++) {
+                if (!Double.isFinite(m.data[i])) {
+                    throw new BadFileException(file, "safetensors file "
+                            + file + ": tensor '" + e.getKey() + "' holds "
+                            + m.data[i] + " at row " + i / m.numCols
+                            + ", column " + i % m.numCols + "; weights"
+                            + " and optimizer state must be finite numbers");
+                }
+            }
+        }
+    }
 
     /** A shape as the format writes it: {@code [2, 3]}. */
     static String shape(long rows, long cols) {

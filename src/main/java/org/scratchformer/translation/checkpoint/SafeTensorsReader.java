@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Reads a safetensors file as untrusted input ({@link SafeTensors} has the
  * format). Every number is checked before it sizes an allocation or a read:
- * nothing is allocated beyond what the file itself holds.
+ * nothing is allocated beyond what the file itself holds. Every problem is
+ * a {@link BadFileException} naming the file.
  */
 final class SafeTensorsReader {
     private static final Set<String> FIELDS = Set.of("dtype", "shape",
@@ -48,15 +50,39 @@ final class SafeTensorsReader {
 
     static SafeTensors.Contents read(Path file,
             Map<String, DMatrixRMaj> expected) throws IOException {
+        return read(file, expected, true);
+    }
+
+    /** The metadata, after every check of the header and the layout. */
+    static Map<String, String> metadata(Path file) throws IOException {
+        return read(file, null, false).metadata();
+    }
+
+    private static SafeTensors.Contents read(Path file,
+            Map<String, DMatrixRMaj> expected, boolean withData)
+            throws IOException {
+        // a pipe or a device would block or never end: files only
+        if (!Files.isRegularFile(file)) {
+            throw new BadFileException(file, "safetensors file " + file
+                    + ": " + (Files.exists(file, java.nio.file.LinkOption
+                    .NOFOLLOW_LINKS) ? "it is not a regular"
+                    + " file" : "it is missing"));
+        }
         try (FileChannel channel = FileChannel.open(file,
                 StandardOpenOption.READ)) {
-            return new SafeTensorsReader(file, channel).read(expected);
+            return new SafeTensorsReader(file, channel).read(expected,
+                    withData);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadFileException(file, "safetensors file " + file
+                    + ": it cannot be read (" + e + ")");
         }
     }
 
     // tag::read[]
-    private SafeTensors.Contents read(Map<String, DMatrixRMaj> expected)
-            throws IOException {
+    private SafeTensors.Contents read(Map<String, DMatrixRMaj> expected,
+            boolean withData) throws IOException {
         long headerLength = headerLength();
         JsonNode header = parse(headerLength);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -76,15 +102,15 @@ final class SafeTensorsReader {
             checkExpected(entries, expected);
         }
         Map<String, DMatrixRMaj> tensors = new LinkedHashMap<>();
-        for (Entry e : entries) {
+        for (Entry e : withData ? entries : List.<Entry>of()) {
             tensors.put(e.name(), data(e, 8 + headerLength));
         }
         return new SafeTensors.Contents(tensors, metadata);
     }
     // end::read[]
 
-    private IllegalArgumentException invalid(String why) {
-        return new IllegalArgumentException("safetensors file " + file
+    private BadFileException invalid(String why) {
+        return new BadFileException(file, "safetensors file " + file
                 + ": " + why);
     }
 
@@ -120,6 +146,8 @@ final class SafeTensorsReader {
         } catch (JsonProcessingException e) {
             throw invalid("the header is not valid JSON: "
                     + e.getOriginalMessage());
+        } catch (IOException e) {  // bytes of no Unicode encoding
+            throw invalid("the header is not valid JSON: " + e.getMessage());
         }
         if (header == null || !header.isObject()) {
             throw invalid("the header must be a JSON object of tensors");
@@ -127,25 +155,29 @@ final class SafeTensorsReader {
         return header;
     }
 
-    private Map<String, String> metadata(JsonNode node) {
+    private Map<String, String> metadata(JsonNode node)
+            throws BadFileException {
         if (!node.isObject()) {
             throw invalid(SafeTensors.METADATA + " must be an object of"
                     + " strings");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                it.hasNext();) {
+            Map.Entry<String, JsonNode> f = it.next();
             if (!f.getValue().isTextual()) {
                 throw invalid(SafeTensors.METADATA + " '" + f.getKey()
                         + "' is " + f.getValue() + "; values must be"
                         + " strings");
             }
             metadata.put(f.getKey(), f.getValue().textValue());
-        });
+        }
         return metadata;
     }
 
     /** One tensor's entry: its fields, dtype, shape and byte count. */
-    private Entry entry(String name, JsonNode node) {
+    private Entry entry(String name, JsonNode node)
+            throws BadFileException {
         String where = "tensor '" + name + "'";
         if (name.isEmpty()) {
             throw invalid("a tensor has an empty name");
@@ -193,7 +225,8 @@ final class SafeTensorsReader {
     }
 
     /** A JSON list of whole numbers from 0 to 2^53 (exact in JSON). */
-    private long[] numbers(JsonNode list, String where, String field) {
+    private long[] numbers(JsonNode list, String where, String field)
+            throws BadFileException {
         long[] numbers = new long[list.isArray() ? list.size() : 0];
         boolean ok = list.isArray();
         for (int i = 0; ok && i < numbers.length; i++) {
@@ -211,7 +244,8 @@ final class SafeTensorsReader {
 
     // tag::layout[]
     /** Sorted by offset, the ranges must tile the data exactly. */
-    private void checkLayout(List<Entry> entries, long dataLength) {
+    private void checkLayout(List<Entry> entries, long dataLength)
+            throws BadFileException {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(Entry::begin)
                 .thenComparingLong(Entry::end));
@@ -249,7 +283,7 @@ final class SafeTensorsReader {
 
     /** The file must hold exactly the expected names, with their shapes. */
     private void checkExpected(List<Entry> entries,
-            Map<String, DMatrixRMaj> expected) {
+            Map<String, DMatrixRMaj> expected) throws BadFileException {
         Set<String> found = new HashSet<>();
         for (Entry e : entries) {
             DMatrixRMaj like = expected.get(e.name());
@@ -279,10 +313,11 @@ final class SafeTensorsReader {
     /** A tensor's numbers, read in chunks straight into its matrix. */
     private DMatrixRMaj data(Entry e, long dataStart) throws IOException {
         DMatrixRMaj m = new DMatrixRMaj(e.rows(), e.cols());
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        long position = dataStart + e.begin();
         int count = m.getNumElements();
+        // 64 KiB at a time, less for a small tensor
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(1 << 16,
+                8L * count)).order(ByteOrder.LITTLE_ENDIAN);
+        long position = dataStart + e.begin();
         int done = 0;
         while (done < count) {
             int n = Math.min(count - done, chunk.capacity() / 8);

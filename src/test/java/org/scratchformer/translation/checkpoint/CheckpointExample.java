@@ -84,7 +84,7 @@ class CheckpointExample {
         String message = "";
         try {
             SafeTensors.loadInto(file, model);
-        } catch (IllegalArgumentException e) {
+        } catch (BadFileException e) {
             message = e.getMessage().replace(dir.toString(), "run");
         }
         Listings.write("translation-safetensors-error", message + "\n");

@@ -83,11 +83,12 @@ public class CheckpointTest {
         SafeTensors.write(dir.resolve(Checkpoint.modelFile(2)),
                 SafeTensors.weights(model(1)), Map.of("step", "3"));
         Checkpoint.Run run = Checkpoint.readRun(dir);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
+        BadFileException e = assertThrows(BadFileException.class,
                 () -> Checkpoint.loadModel(dir, run));
-        assertEquals(dir.resolve("model-000002.safetensors") + " holds step"
-                + " 3, but run.json names step 2", e.getMessage());
+        assertEquals(dir.resolve("model-000002.safetensors") + ": its"
+                + " __metadata__ gives step \"3\", but run.json gives \"2\":"
+                + " one of the two was changed, or the file is of another"
+                + " run", e.getMessage());
     }
 
     @Test
@@ -128,15 +129,17 @@ public class CheckpointTest {
         SafeTensors.write(dir.resolve(Checkpoint.optimizerFile(2)),
                 trainer.optimizer().state(), Map.of("step", "3"));
         Checkpoint.Run run = Checkpoint.readRun(dir);
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
+        BadFileException e = assertThrows(BadFileException.class,
                 () -> Checkpoint.loadOptimizer(dir, run, trainer.optimizer()));
-        assertEquals(dir.resolve("optimizer-000002.safetensors") + " holds"
-                + " step 3, but run.json names step 2", e.getMessage());
+        assertEquals(dir.resolve("optimizer-000002.safetensors") + ": its"
+                + " __metadata__ gives step \"3\", but run.json gives \"2\":"
+                + " one of the two was changed, or the file is of another"
+                + " run", e.getMessage());
     }
 
     @Test
-    void theMicroBatchesAreSavedAndOlderRunsAreRead() throws IOException {
+    void theMicroBatchesAreSavedAndARunOfAnOlderFormatIsRefused()
+            throws IOException {
         Trainer.Settings split = new Trainer.Settings(10, 4, 2, 1.0, 1.0,
                 1, 8, 0, 3);
         Translator model = model(1);
@@ -147,13 +150,26 @@ public class CheckpointTest {
         Path json = dir.resolve(Checkpoint.RUN);
         String saved = Files.readString(json);
         assertTrue(saved.contains("\"micro_batches\" : 3"), saved);
-        String named = saved.replace("\"micro_batches\"", "\"shards\"");
-        Files.writeString(json, named);  // as runs were once saved
-        assertEquals(3, Checkpoint.readRun(dir).settings().microBatches());
-        String older = saved.replaceFirst(",\\s*\"micro_batches\" : 3", "");
-        assertFalse(older.contains("micro_batches"), older);
-        Files.writeString(json, older);  // older still: one, the whole batch
-        assertEquals(1, Checkpoint.readRun(dir).settings().microBatches());
+        // as runs were saved before they had a format and checksums
+        String older = saved.replaceFirst("\"format\"[^\n]*\n", "")
+                .replaceFirst("\\s*\"version\"[^\n]*\n", "\n");
+        Files.writeString(json, older);
+        BadFileException e = assertThrows(BadFileException.class,
+                () -> Checkpoint.readRun(dir));
+        assertEquals(json + ": the field format is missing", e.getMessage());
+    }
+
+    @Test
+    void aSaveOfAnotherTasksVocabulariesIsRefusedBeforeWriting() {
+        Translator model = model(1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Checkpoint.save(dir,
+                        new Checkpoint.Run("copy", TINY, settings, 2), model,
+                        new Trainer(model, task, settings).optimizer(),
+                        Task.named("reverse")));
+        assertEquals("the run trains the copy task, not reverse",
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve(Checkpoint.RUN)));
     }
 
     public static void assertSameWeights(Translator a, Translator b) {
