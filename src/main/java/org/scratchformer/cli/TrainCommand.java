@@ -3,6 +3,7 @@ package org.scratchformer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.scratchformer.decoding.Breakdown;
 import org.scratchformer.decoding.Evaluation;
+import org.scratchformer.decoding.Prediction;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.checkpoint.AtomicFiles;
@@ -78,6 +81,27 @@ final class TrainCommand implements Callable<Integer> {
                 Preset.BATCH, "the batch size");
     }
 
+    Double rateFactor;
+
+    @Option(names = "--rate-factor", paramLabel = "F", description = "The"
+            + " factor of the warm-up schedule, a number above 0 and at"
+            + " most 10 (default: the presets', 0.35; the paper's is 1)."
+            + " The rate peaks at F / √(d_model · warm-up steps).")
+    void rateFactor(String value) {
+        double factor = Double.NaN;
+        try {
+            factor = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            // refused below, as a value out of range is
+        }
+        if (!(factor > 0 && factor <= 10)) {
+            throw new ParameterException(spec.commandLine(), "--rate-factor"
+                    + " must be a number above 0 and at most 10, got '"
+                    + value + "'");
+        }
+        rateFactor = factor;
+    }
+
     @Option(names = "--resume", description = "Continue the run in --out"
             + " from its last checkpoint.")
     boolean resume;
@@ -95,15 +119,14 @@ final class TrainCommand implements Callable<Integer> {
         saveEvery = OptionRanges.atLeast(spec, "--save-every", value, 1);
     }
 
-    int testCount;
+    Integer testCount;
 
-    @Option(names = "--test-count", defaultValue = "1000", paramLabel = "N",
+    @Option(names = "--test-count", paramLabel = "N",
             description = "How many test sentences to translate at the end,"
-                    + " 1 to 1000 (default: ${DEFAULT-VALUE}); validation"
-                    + " uses at most 200.")
+                    + " 1 to the test split's size (default: all of them);"
+                    + " validation uses at most 200.")
     void testCount(int value) {
-        testCount = OptionRanges.between(spec, "--test-count", value, 1,
-                Task.HELD_OUT_SIZE, "the test split's size");
+        testCount = OptionRanges.atLeast(spec, "--test-count", value, 1);
     }
 
     @Override
@@ -111,6 +134,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         Task chosen = Task.named(task.name);
         Preset p = resume ? null : Preset.of(preset);
+        int tests = testCount == null ? chosen.size(Split.TEST)
+                : OptionRanges.between(spec, "--test-count", testCount, 1,
+                        chosen.size(Split.TEST), "the size of the "
+                                + chosen.name() + " task's test split");
         checkOut();
         Checkpoint.Run run;
         Translator model;
@@ -128,11 +155,19 @@ final class TrainCommand implements Callable<Integer> {
                         + microBatches + "; a run keeps"
                         + " its micro-batches");
             }
+            if (rateFactor != null
+                    && rateFactor != run.settings().rateFactor()) {
+                throw new IllegalArgumentException("--resume: " + out
+                        + " trains at rate factor "
+                        + run.settings().rateFactor() + ", not " + rateFactor
+                        + "; a run keeps its rate factor");
+            }
             chosen = Task.named(run.task());
             model = Checkpoint.loadModel(out, run);
         } else {
             run = new Checkpoint.Run(chosen.name(), p.model,
-                    p.settings(steps, seed, wholeOrMicroBatches()), 0);
+                    p.settings(steps, seed, wholeOrMicroBatches(),
+                            rateFactor), 0);
             model = new Translator(p.model,
                     chosen.sourceVocabulary().size(),
                     chosen.targetVocabulary().size(),
@@ -146,14 +181,16 @@ final class TrainCommand implements Callable<Integer> {
         int first = run.step() + 1;
         log.printf(Locale.ROOT, "Training a %s translator: d_model %d, %d"
                 + " heads, d_ff %d, %d + %d layers, %,d parameters;"
-                + " steps %d to %d, batches of %d %s.%n",
+                + " steps %d to %d, batches of %d %s, rate factor %s.%n",
                 chosen.name(), run.model().model(), run.model().heads(),
                 run.model().feedForward(), run.model().encoderLayers(),
                 run.model().decoderLayers(), model.parameterCount(), first,
                 run.settings().steps(), run.settings().batchSize(),
                 Main.fast().plain() ? "each whole (the plain code of"
                         + " chapters 1-12)" : "in " + run.settings()
-                        .microBatches() + " micro-batches");
+                        .microBatches() + " micro-batches",
+                BigDecimal.valueOf(run.settings().rateFactor())
+                        .stripTrailingZeros().toPlainString());
         int words = chosen.targetVocabulary().size();
         log.printf(Locale.ROOT, "The loss is label-smoothed (ε = %.1f over"
                 + " %d target words): it levels off near its floor, %.3f,"
@@ -161,8 +198,8 @@ final class TrainCommand implements Callable<Integer> {
                 + " what is still learned.%n", Translator.SMOOTHING, words,
                 lossFloor(Translator.SMOOTHING, words));
         log.flush();
-        train(trainer, model, chosen, run, first, log);
-        report(model, chosen, log);
+        train(trainer, model, chosen, run, first, tests, log);
+        report(model, chosen, tests, log);
         return 0;
     }
 
@@ -243,12 +280,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void train(Trainer trainer, Translator model, Task chosen,
-            Checkpoint.Run run, int first, PrintWriter log)
+            Checkpoint.Run run, int first, int tests, PrintWriter log)
             throws IOException {
         List<Pair> training = chosen.pairs(Split.TRAIN,
                 run.settings().trainingPairs(), run.settings().seed());
         List<Pair> valid = chosen.pairs(Split.VALID, Math.min(200,
-                testCount), 0);
+                tests), 0);
         Curves curves = Curves.open(out, first);
         Progress progress = Progress.start(log, first,
                 run.settings().steps());
@@ -298,25 +335,60 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Translator model, Task chosen, PrintWriter log) {
-        List<Pair> test = chosen.pairs(Split.TEST, testCount, 0);
+    /** How many sample translations the report shows. */
+    static final int SAMPLES = 7;
+
+    // tag::report[]
+    /**
+     * Sample translations, the table of kinds (if the task has kinds) and
+     * the exact match, on the first {@code tests} test sentences.
+     */
+    private void report(Translator model, Task chosen, int tests,
+            PrintWriter log) {
+        List<Pair> test = chosen.pairs(Split.TEST, tests, 0);
+        Evaluation evaluation = BatchDecoding.evaluate(model, chosen, test);
         log.println("Sample translations (sentences never seen in"
                 + " training):");
-        List<Pair> samples = test.subList(0, Math.min(6, test.size()));
+        List<Prediction> samples = samples(chosen, evaluation);
         int width = samples.stream().mapToInt(
-                pair -> pair.sourceText().length()).max().orElse(0);
-        for (Pair pair : samples) {
-            List<String> got = BatchDecoding.translate(model, chosen,
-                    pair.source());
-            log.printf("  %-" + width + "s → %s%s%n", pair.sourceText(),
-                    Tokens.join(got), got.equals(pair.target()) ? ""
-                            : "   (expected " + pair.targetText() + ")");
+                p -> Tokens.join(p.source()).length()).max().orElse(0);
+        for (Prediction p : samples) {
+            log.printf("  %-" + width + "s → %s%s%n", Tokens.join(p.source()),
+                    Tokens.join(p.got()), p.correct() ? ""
+                            : "   (expected " + Tokens.join(p.expected())
+                                    + ")");
         }
-        Evaluation evaluation = BatchDecoding.evaluate(model, chosen, test);
-        log.printf(Locale.ROOT, "Test exact match: %.1f%% of %d (BLEU %.1f)%n",
-                100 * evaluation.exactMatch(), evaluation.count(),
-                100 * evaluation.bleu().score());
+        if (!chosen.kinds().isEmpty()) {
+            log.printf(Locale.ROOT, "Exact match by kind, on the %,d test"
+                    + " sentences:%n", evaluation.count());
+            log.print(ByKind.table(chosen, evaluation));
+        }
+        log.printf(Locale.ROOT, "Test exact match: %s of %d (BLEU %.1f)%n",
+                Breakdown.percent(evaluation.correct(), evaluation.count()),
+                evaluation.count(), 100 * evaluation.bleu().score());
         log.flush();
+    }
+    // end::report[]
+
+    /**
+     * SAMPLES translations: the first of each kind in the task's order (a
+     * short number, a round one ...), or the first ones if the task has
+     * no kinds.
+     */
+    static List<Prediction> samples(Task task, Evaluation evaluation) {
+        List<Prediction> all = evaluation.translations();
+        List<Prediction> samples = new ArrayList<>();
+        for (Task.Kind kind : task.kinds()) {
+            all.stream().filter(p -> kind.source().test(p.source())
+                    && !samples.contains(p)).findFirst()
+                    .ifPresent(samples::add);
+        }
+        for (Prediction p : all) {
+            if (!samples.contains(p)) {
+                samples.add(p);
+            }
+        }
+        return samples.subList(0, Math.min(SAMPLES, samples.size()));
     }
 
     /** Progress as a bar on a terminal, as plain lines otherwise. */

@@ -50,6 +50,11 @@ public final class Evaluation {
         return bleu;
     }
 
+    /** Every translation, in its order. */
+    public List<Prediction> translations() {
+        return translations;
+    }
+
     /** The wrong translations, in their order. */
     public List<Prediction> errors() {
         return errors;
@@ -64,8 +69,8 @@ public final class Evaluation {
                     + maxErrors);
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "exact match: %d / %d = %.2f%%%n%s%n", correct(), count(),
-                100 * exactMatch(), bleu));
+                "exact match: %d / %d = %s%n%s%n", correct(), count(),
+                Breakdown.percent(correct(), count()), bleu));
         if (errors.isEmpty()) {
             return text.append("no wrong translations\n").toString();
         }

@@ -1,5 +1,6 @@
 package org.scratchformer.translation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -161,6 +162,25 @@ public final class Trainer {
         model.eval();
     }
     // end::loop[]
+
+    /**
+     * The pairs that steps 1 to {@code steps} train on, batch after batch,
+     * as {@link #train} cuts them from {@code pairs}; nothing is trained.
+     */
+    public static List<Pair> trainedOn(Task task, Settings settings,
+            List<Pair> pairs, int steps) {
+        Batcher batcher = Batcher.of(task, settings.batchSize());
+        int perEpoch = pairs.size() / settings.batchSize();
+        List<Pair> seen = new ArrayList<>();
+        for (int e = 0; e * perEpoch < steps; e++) {
+            List<Batch> epoch = batcher.shuffled(pairs, settings.seed(), e);
+            int taken = Math.min(perEpoch, steps - e * perEpoch);
+            for (Batch batch : epoch.subList(0, taken)) {
+                seen.addAll(batch.pairs());
+            }
+        }
+        return seen;
+    }
 
     // tag::step[]
     /**

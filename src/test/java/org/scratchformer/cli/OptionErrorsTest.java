@@ -29,10 +29,33 @@ class OptionErrorsTest {
                 + " size), got 1000",
         "train | --save-every | 0 | --save-every must be at least 1, got 0",
         "train | --test-count | 1001 | --test-count must be 1 to 1000 (the"
-                + " test split's size), got 1001",
+                + " size of the copy task's test split), got 1001",
+        "train | --test-count | 0 | --test-count must be at least 1, got 0",
+        "train | --rate-factor | 0 | --rate-factor must be a number above 0"
+                + " and at most 10, got '0'",
+        "train | --rate-factor | 11 | --rate-factor must be a number above 0"
+                + " and at most 10, got '11'",
+        "train | --rate-factor | half | --rate-factor must be a number above"
+                + " 0 and at most 10, got 'half'",
+        "train | --rate-factor | NaN | --rate-factor must be a number above"
+                + " 0 and at most 10, got 'NaN'",
         "eval | --beam | 0 | --beam must be at least 1, got 0",
-        "eval | --count | 0 | --count must be 1 to 1000 (the test split's"
-                + " size), got 0",
+        "eval | --count | 0 | --count must be at least 1, got 0",
+        "eval | --range | 5-3 | --range must be FROM-TO, two whole numbers"
+                + " with 0 ≤ FROM ≤ TO ≤ 999999 (for example 0-9999), got"
+                + " '5-3'",
+        "eval | --range | 0-1000000 | --range must be FROM-TO, two whole"
+                + " numbers with 0 ≤ FROM ≤ TO ≤ 999999 (for example"
+                + " 0-9999), got '0-1000000'",
+        "eval | --range | 9999 | --range must be FROM-TO, two whole numbers"
+                + " with 0 ≤ FROM ≤ TO ≤ 999999 (for example 0-9999), got"
+                + " '9999'",
+        "eval | --range | -5-10 | --range must be FROM-TO, two whole numbers"
+                + " with 0 ≤ FROM ≤ TO ≤ 999999 (for example 0-9999), got"
+                + " '-5-10'",
+        "eval | --range | 0-9 999 | --range must be FROM-TO, two whole"
+                + " numbers with 0 ≤ FROM ≤ TO ≤ 999999 (for example"
+                + " 0-9999), got '0-9 999'",
         "attention | --out | maps.gif | --out maps.gif: the maps are written"
                 + " as PNG or JPEG; name a file ending in .png, .jpg or"
                 + " .jpeg",

@@ -19,4 +19,15 @@ class PresetTest {
         assertEquals(Preset.FULL.microBatches, TranslatorWorkload.MICRO_BATCHES,
                 "bench measures the reference model as full trains it");
     }
+
+    @Test
+    void eachPresetHasItsRateFactorAndARunsOwnWins() {
+        // below the paper's factor 1 (chapter 12, Errors by kind)
+        assertEquals(0.35, Preset.DEMO.settings(null, 1, null).rateFactor());
+        assertEquals(0.35, Preset.FULL.settings(null, 1, null).rateFactor());
+        assertEquals(0.5, Preset.DEMO.settings(null, 1, null, 0.5)
+                .rateFactor());
+        assertEquals(Preset.DEMO.settings(null, 1, null),
+                Preset.DEMO.settings(null, 1, null, null));
+    }
 }

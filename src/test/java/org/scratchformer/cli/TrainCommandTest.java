@@ -68,7 +68,7 @@ class TrainCommandTest {
         Result e = run("eval", "--model", dir.toString(), "--count", "5",
                 "--beam", "2");
         assertEquals(0, e.code(), e.err());
-        assertTrue(e.out().contains("beam 2 on 5 test sentences")
+        assertTrue(e.out().contains("beam 2, on 5 test sentences")
                 && e.out().contains("exact match"), e.out());
         assertEquals(2, run("eval", "--model", dir.toString(), "--beam",
                 "0").code());
@@ -117,6 +117,32 @@ class TrainCommandTest {
         assertEquals(2, tooMany.code());
         assertTrue(tooMany.err().contains("--micro-batches must be 1 to 64 (the"
                 + " batch size), got 65"), tooMany.err());
+    }
+
+    @Test
+    void theRateFactorIsThePresetsUnlessTheRunNamesOneAndKeepsIt(
+            @TempDir Path dir) throws IOException {
+        Path preset = dir.resolve("preset");
+        Path half = dir.resolve("half");
+        Result r = run(train(preset, 1));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("micro-batches, rate factor 0.35."),
+                r.out());
+        r = run(train(half, 1, "--rate-factor", "0.5"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("micro-batches, rate factor 0.5."),
+                r.out());
+        assertEquals(0.5, Checkpoint.readRun(half).settings().rateFactor());
+        assertEquals(Preset.DEMO.rateFactor, Checkpoint.readRun(preset)
+                .settings().rateFactor());
+        Result other = run(train(half, 2, "--resume", "--rate-factor",
+                "0.6"));
+        assertEquals(2, other.code());
+        assertEquals("error: --resume: " + half + " trains at rate factor"
+                + " 0.5, not 0.6; a run keeps its rate factor",
+                other.err().lines().findFirst().orElse(""));
+        assertEquals(0, run(train(half, 2, "--resume", "--rate-factor",
+                "0.5")).code(), "the run's own factor may be named");
     }
 
     @Test
@@ -238,7 +264,7 @@ class TrainCommandTest {
                 + "; checkpoint: " + dir + "\n"), r.out());
         List<String> samples = r.out().lines()
                 .filter(line -> line.contains(" → ")).toList();
-        assertEquals(6, samples.size(), r.out());
+        assertEquals(TrainCommand.SAMPLES, samples.size(), r.out());
         for (String line : samples) {
             assertEquals(samples.get(0).indexOf('→'), line.indexOf('→'),
                     "the arrows line up: " + samples);

@@ -108,6 +108,22 @@ class TrainerTest {
         assertEquals(expected, record.lines);
     }
 
+    @ParameterizedTest(name = "{0} steps")
+    @ValueSource(ints = {1, 2, 3, 7})  // within, at the end of, past epochs
+    void trainedOnListsThePairsOfTheBatchesTheLoopTrainsOn(int steps) {
+        List<Pair> some = task.pairs(Split.TRAIN, 10, 2);  // 2 batches left
+        Trainer.Settings these = new Trainer.Settings(steps, 4, 2, 1.0, 1.0,
+                3, 10, 0);
+        List<Pair> fed = new ArrayList<>();
+        new Trainer(model(TINY, 1), task, these, trainer -> (step, batch)
+                -> {
+            fed.addAll(batch.pairs());
+            return 0;
+        }).train(some, 1, VALIDATE, new Record());
+        assertEquals(4 * steps, fed.size());
+        assertEquals(fed, Trainer.trainedOn(task, these, some, steps));
+    }
+
     @Test
     void withValidateEveryZeroNothingIsValidated() {
         Trainer.Settings never = new Trainer.Settings(2, 4, 2, 1.0, 1.0, 1,

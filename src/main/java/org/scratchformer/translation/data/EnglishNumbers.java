@@ -1,6 +1,7 @@
 package org.scratchformer.translation.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,36 @@ public final class EnglishNumbers {
             belowThousand(rest, words);
         }
         return words;
+    }
+
+    /**
+     * The number that {@code words} spell, the inverse of {@link #words}:
+     * {@code [three, hundred, seventy, one]} is 371. Words that are not
+     * exactly the spelling of a number are refused, in one sentence.
+     */
+    public static int value(List<String> words) {
+        int total = 0;    // the thousands, once "thousand" is read
+        int current = 0;  // the number being read, below 1,000
+        for (String word : words) {
+            int unit = Arrays.asList(UNITS).indexOf(word);
+            int tens = Arrays.asList(TENS).indexOf(word);  // TENS has nulls
+            if (word.equals("hundred")) {
+                current *= 100;
+            } else if (word.equals("thousand")) {
+                total += current * 1000;
+                current = 0;
+            } else if (unit >= 0) {
+                current += unit;
+            } else if (tens >= 0) {
+                current += 10 * tens;
+            }
+        }
+        int n = total + current;
+        if (n < 0 || n > MAX || !words(n).equals(words)) {
+            throw new IllegalArgumentException("'" + String.join(" ", words)
+                    + "' is not a number as the numbers task spells it");
+        }
+        return n;
     }
 
     /** The words joined with spaces: {@code three hundred seventy one}. */

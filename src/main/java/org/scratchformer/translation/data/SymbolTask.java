@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The debugging tasks: {@code copy} (the target is the source) and
@@ -12,9 +13,10 @@ import java.util.Random;
  * equally likely. A model that cannot learn to copy has a bug, not a lack
  * of capacity; reversing needs attention to look far away.
  *
- * <p>The held-out splits use only sentences of
- * {@value #SMALLEST_HELD_OUT} symbols or more: there are only 10 sentences
- * of one symbol and 100 of two, too few to hold any out.
+ * <p>The held-out splits are {@value #HELD_OUT_SIZE} distinct sentences
+ * each, drawn from seeds of their own, of {@value #SMALLEST_HELD_OUT}
+ * symbols or more: there are only 10 sentences of one symbol and 100 of
+ * two, too few to hold any out.
  */
 public final class SymbolTask extends Task {
     /** The symbols, in vocabulary order. */
@@ -22,6 +24,8 @@ public final class SymbolTask extends Task {
             "e", "f", "g", "h", "i", "j");
     /** The longest sentence. */
     public static final int MAX_LENGTH = 10;
+    /** The size of the validation split and of the test split. */
+    public static final int HELD_OUT_SIZE = 1000;
     /** The shortest sentence a held-out split may contain. */
     public static final int SMALLEST_HELD_OUT = 4;
 
@@ -53,7 +57,12 @@ public final class SymbolTask extends Task {
     }
 
     @Override
-    protected Pair sampleHeldOut(Random random) {
+    protected List<Pair> heldOut(Split split, Set<List<String>> taken) {
+        return drawDistinct(split == Split.TEST ? TEST_SEED : VALID_SEED,
+                HELD_OUT_SIZE, taken, this::sampleHeldOut);
+    }
+
+    private Pair sampleHeldOut(Random random) {
         int span = MAX_LENGTH - SMALLEST_HELD_OUT + 1;
         return pair(symbols(SMALLEST_HELD_OUT + random.nextInt(span),
                 random));

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EnglishNumbersTest {
 
@@ -39,6 +40,29 @@ class EnglishNumbersTest {
             assertTrue(seen.add(words), "" + n);
         }
         assertEquals(30, vocabulary.size());
+    }
+
+    @Test
+    void valueReadsBackEveryNumber() {
+        for (int n : NumberKindTest.numbers()) {
+            assertEquals(n, EnglishNumbers.value(EnglishNumbers.words(n)));
+        }
+        assertEquals(999_999, EnglishNumbers.value(EnglishNumbers.words(
+                999_999)));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"", "one one", "thousand", "twenty ten",
+        "one hundred thousand thousand", "seventy one hundred", "a b",
+        "one thousand thousand", "zero one"})
+    void valueRefusesWhatIsNotASpelling(String text) {
+        List<String> words = text.isEmpty() ? List.of()
+                : List.of(text.split(" "));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> EnglishNumbers.value(words));
+        assertEquals("'" + text + "' is not a number as the numbers task"
+                + " spells it", e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.scratchformer.translation.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,8 @@ import org.scratchformer.translation.Batcher;
 /**
  * The listings of chapter 11 about the data: the French rules at work
  * ({@code translation-rules}), a few training pairs
- * ({@code translation-pairs}), how long the examples of each split are
- * ({@code translation-splits}), a sentence as tokens and ids
+ * ({@code translation-pairs}), what each draw gives each kind of number
+ * ({@code translation-draws}), a sentence as tokens and ids
  * ({@code translation-tokens}) and a batch ({@code translation-batch}).
  */
 class NumbersExample {
@@ -53,55 +54,49 @@ class NumbersExample {
         assertEquals(8, pairs.size());
     }
 
-    /** Share of examples by number of digits, and mean target length. */
+    /**
+     * The share of each kind among the training pairs of either draw, and
+     * how many numbers of the kind each held-out split holds.
+     */
     @Test
-    void splits() {
-        Task task = new NumbersTask();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "%-6s %8s %6s %6s %6s %6s %6s %6s  %s%n", "split",
-                "examples", "1 dig.", "2", "3", "4", "5", "6",
-                "French tokens"));
-        for (Split split : Split.values()) {
-            List<Pair> pairs = task.pairs(split, 1000, 1);
-            int[] byDigits = new int[7];
-            double tokens = 0;
-            for (Pair pair : pairs) {
-                byDigits[digits(pair)]++;
-                tokens += pair.target().size();
+    void draws() {
+        int draws = 100_000;
+        List<List<Integer>> training = new ArrayList<>();
+        for (NumbersTask.Draw draw : NumbersTask.Draw.values()) {
+            List<Integer> numbers = new ArrayList<>();
+            for (Pair pair : new NumbersTask(draw).pairs(Split.TRAIN, draws,
+                    1)) {
+                numbers.add(EnglishNumbers.value(pair.source()));
             }
-            text.append(String.format(Locale.ROOT, "%-6s %8d", split.label(),
-                    pairs.size()));
-            for (int d = 1; d <= 6; d++) {
-                text.append(String.format(Locale.ROOT, " %5.1f%%",
-                        byDigits[d] / 10.0));
-            }
-            text.append(String.format(Locale.ROOT, "  %.1f on average%n",
-                    tokens / pairs.size()));
+            training.add(numbers);
         }
-        String listing = Listings.write("translation-splits",
+        String format = "%-31s %9s %9s %6s %6s%n";
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%-31s %-19s %s%n", "", "training pairs", "held out"));
+        text.append(String.format(Locale.ROOT, format, "kind", "by shape",
+                "by digits", "test", "valid"));
+        for (NumberKind kind : NumberKind.values()) {
+            text.append(String.format(Locale.ROOT, format, kind.label(),
+                    share(training.get(0), kind), share(training.get(1),
+                            kind),
+                    NumbersTask.numbers(Split.TEST).stream()
+                            .filter(kind::contains).count(),
+                    NumbersTask.numbers(Split.VALID).stream()
+                            .filter(kind::contains).count()));
+        }
+        text.append(String.format(Locale.ROOT, format, "all numbers",
+                String.format(Locale.ROOT, "%,d", draws),
+                String.format(Locale.ROOT, "%,d", draws),
+                NumbersTask.numbers(Split.TEST).size(),
+                NumbersTask.numbers(Split.VALID).size()));
+        String listing = Listings.write("translation-draws",
                 text.toString());
-        assertTrue(listing.contains("test"), listing);
+        assertTrue(listing.contains("round thousands"), listing);
     }
 
-    /** Digits of the number an English source spells. */
-    static int digits(Pair pair) {
-        List<String> units = List.of(EnglishNumbers.UNITS);
-        List<String> tens = Arrays.asList(EnglishNumbers.TENS);  // has nulls
-        int total = 0;
-        int current = 0;
-        for (String word : pair.source()) {
-            if (word.equals("hundred")) {
-                current *= 100;
-            } else if (word.equals("thousand")) {
-                total += current * 1000;
-                current = 0;
-            } else if (units.contains(word)) {
-                current += units.indexOf(word);
-            } else {
-                current += 10 * tens.indexOf(word);
-            }
-        }
-        return String.valueOf(total + current).length();
+    static String share(List<Integer> numbers, NumberKind kind) {
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * numbers.stream()
+                .filter(kind::contains).count() / numbers.size());
     }
 
     @Test
