@@ -6,8 +6,8 @@ Two models, as `bench --model` has them:
 reference (the default): the Transformer of the reference configuration,
   d_model 128, 4 heads, d_ff 512, 2 encoder and 2 decoder layers (post-LN,
   ReLU), dropout 0.1, trained on a cycle of 20 batches of 64 pairs of the
-  numbers task, exactly the sentences the Java program trains on (the `data`
-  command prints them); each batch padded to its longest sentence, the
+  numbers task's first draw (numbers-by-digits), exactly the sentences the
+  Java program's bench trains on (the `data` command prints them); each batch padded to its longest sentence, the
   decoder input <s> + target and the target target + </s>; key padding masks
   and the causal mask; embeddings x sqrt(d_model) + sinusoidal positions;
   label-smoothed (0.1) cross-entropy ignoring padding; backward; global-norm
@@ -36,7 +36,7 @@ What it does:
 1. builds the classes and writes the class path (mvn -B -q -o compile
    dependency:build-classpath);
 2. for the reference model, asks the Java program for its sentences
-   (`data --task numbers --split train --count 1280`) and its vocabulary
+   (`data --task numbers-by-digits --split train --count 1280`) and its vocabulary
    sizes (the `model` line of a one-step `bench`), and writes the batches as
    id lists to target/bench-batches.json for the PyTorch runs;
 3. calibrates PyTorch: every thread setting (torch intra-op threads and
@@ -391,7 +391,7 @@ def java_run(classpath, model, steps, warmup, *more):
 def write_batches(classpath):
     """The Java program's training sentences as batches of ids, and its
     vocabulary sizes, in BATCHES_FILE for the PyTorch workers."""
-    lines = java(classpath, "data", "--task", "numbers", "--split", "train",
+    lines = java(classpath, "data", "--task", "numbers-by-digits", "--split", "train",
                  "--count", str(BATCH * BATCHES)).splitlines()
     model_line = java_run(classpath, "reference", 1, 0)["model"]
     found = re.search(r"vocabularies (\d+) and (\d+)", model_line)

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time training steps of the reference Transformer"
                 + " (d_model 128, 4 heads, d_ff 512, 2 + 2 layers, batches"
-                + " of 64 pairs of the numbers task) or of chapter 13's"
+                + " of 64 pairs of the numbers task's first draw,"
+                + " numbers-by-digits) or of chapter 13's"
                 + " workload, and print steps/s, tokens/s, GFLOP/s of the"
                 + " products (counted), the machine's peak, allocation and"
                 + " CPU time per step.")
