@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.scratchformer.decoding.Breakdown;
 import org.scratchformer.decoding.Evaluation;
+import org.scratchformer.decoding.Prediction;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
 import org.scratchformer.translation.checkpoint.AtomicFiles;
@@ -24,6 +25,7 @@ import org.scratchformer.translation.data.NumbersTask;
 import org.scratchformer.translation.data.Pair;
 import org.scratchformer.translation.data.Split;
 import org.scratchformer.translation.data.Task;
+import org.scratchformer.translation.data.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -217,6 +219,13 @@ final class EvalCommand implements Callable<Integer> {
                     + " match %s%n", evaluation.count(),
                     Breakdown.percent(
                             evaluation.correct(), evaluation.count()));
+            if (!evaluation.errors().isEmpty()) {
+                Prediction wrong = evaluation.errors().get(0);
+                out.printf("  the first wrong: %s → %s (expected %s)%n",
+                        Tokens.join(wrong.source()),
+                        Tokens.join(wrong.got()),
+                        Tokens.join(wrong.expected()));
+            }
         }
     }
 }

@@ -169,6 +169,10 @@ class EvalByKindTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(
                 "seen in training: " + seen + " numbers, exact match ")),
                 r.out());
+        // two steps learn little: the first wrong number seen is shown
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                "  the first wrong: [a-z ]+ → .* \\(expected .*\\)")),
+                r.out());
         // numbers seen in training are not in the table's rows
         for (int n : trainedOn) {
             if (n <= 120) {
