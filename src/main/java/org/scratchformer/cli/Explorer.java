@@ -38,9 +38,13 @@ final class Explorer {
     /** The sentence chapter 12 reads, offered first. */
     static final String FIRST_EXAMPLE = "three hundred seventy one";
 
-    /** Everything the page draws for a sentence and a beam width. */
+    /**
+     * Everything the page draws for a sentence and a beam width; {@code
+     * ended} is false when decoding stopped at its length limit before
+     * {@code </s>}.
+     */
     record Answer(String sentence, int beam, List<String> source,
-            List<String> translation, List<Step> steps,
+            List<String> translation, boolean ended, List<Step> steps,
             List<Hypothesis> hypotheses, List<HeatMap> maps) {
     }
 
@@ -104,7 +108,12 @@ final class Explorer {
             }
             translation = hypotheses.get(0).words();
         }
+        boolean ended = translation.size() < BatchDecoding.maxLength(
+                ids.length);
         List<Step> steps = steps(source, translation);
+        if (!ended) {  // no </s> was chosen: its step is not the model's
+            steps.remove(steps.size() - 1);
+        }
         if (beam == 1) {  // greedy's one hypothesis, scored as a beam's
             double score = 0;
             for (Step step : steps) {
@@ -114,7 +123,7 @@ final class Explorer {
                     score / Math.pow(steps.size(), BeamSearch.ALPHA)));
         }
         return new Answer(Tokens.join(source), beam, source, translation,
-                steps, hypotheses, maps(source, translation));
+                ended, steps, hypotheses, maps(source, translation));
     }
 
     /**

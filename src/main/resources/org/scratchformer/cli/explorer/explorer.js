@@ -132,6 +132,10 @@
         }
       }, 70 * t));
     });
+    if (!answer.ended) {
+      list.append(element('li', 'limit', '… stopped at the length limit,'
+        + ' before </s>'));
+    }
   }
 
   function showHypotheses(answer) {
