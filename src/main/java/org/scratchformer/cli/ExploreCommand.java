@@ -77,8 +77,24 @@ final class ExploreCommand implements Callable<Integer> {
                     + " DIR (created if missing) and stop; no server.")
     Path export;
 
+    int measure;
+
+    @Option(names = "--measure", paramLabel = "N",
+            description = "Start the server, time N answers of the example"
+                    + " sentences over HTTP, greedy and with a beam of "
+                    + EXPORT_BEAM + ", print the median and the slowest,"
+                    + " and stop (1 to 10000).")
+    void measure(int value) {
+        measure = OptionRanges.between(spec, "--measure", value, 1, 10_000,
+                "");
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (export != null && measure > 0) {
+            throw new ParameterException(spec.commandLine(), "--export and"
+                    + " --measure do different jobs: give one of them");
+        }
         if (export != null && (port != 0 || !bind.equals("127.0.0.1"))) {
             throw new ParameterException(spec.commandLine(), "--export"
                     + " writes files and starts no server: leave out --port"
@@ -97,6 +113,16 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ExplorerServer server = ExplorerServer.start(explorer, address,
                 port);
+        if (measure > 0) {
+            try (server) {
+                for (int beam : List.of(1, EXPORT_BEAM)) {
+                    out.println(ExplorerTiming.measure(server.address(),
+                            explorer.examples(), beam, measure));
+                    out.flush();
+                }
+            }
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

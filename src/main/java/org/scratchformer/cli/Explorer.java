@@ -60,10 +60,14 @@ final class Explorer {
     }
 
     /**
-     * A translation the beam kept: its words, its score Σ log P ({@code
-     * </s>} included), and the score per word that ranks it.
+     * A translation the beam kept: its words, as text, its score Σ log P
+     * ({@code </s>} included), and the score per word that ranks it.
      */
-    record Hypothesis(List<String> words, double score, double normalised) {
+    record Hypothesis(List<String> words, String text, double score,
+            double normalised) {
+        Hypothesis(List<String> words, double score, double normalised) {
+            this(words, Tokens.join(words), score, normalised);
+        }
     }
 
     /**

@@ -115,6 +115,8 @@ class ExplorerTest {
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(TASK.targetVocabulary().decode(expected.get(i)
                     .ids()), words(got.get(i).get("words")), "rank " + i);
+            assertEquals(Tokens.join(words(got.get(i).get("words"))),
+                    got.get(i).get("text").asText());
             assertEquals(expected.get(i).score(), got.get(i).get("score")
                     .asDouble(), 1e-9, "rank " + i);
             assertEquals(expected.get(i).normalised(), got.get(i)

@@ -23,7 +23,8 @@
   /** The answer for a sentence and a beam width, as a Promise. */
   function ask(sentence, beam, signal) {
     if (DATA) {
-      return Promise.resolve(precomputed(sentence, beam));
+      // (an error thrown here rejects the promise, as a server's would)
+      return new Promise((resolve) => resolve(precomputed(sentence, beam)));
     }
     const url = 'api/translate?sentence=' + encodeURIComponent(sentence)
       + '&beam=' + encodeURIComponent(beam);
@@ -144,7 +145,7 @@
     answer.hypotheses.forEach((h, i) => {
       const row = element('tr', i === 0 ? 'best' : '');
       row.append(element('td', 'number', String(i + 1)));
-      row.append(element('td', '', h.words.join(' ')));
+      row.append(element('td', '', h.text));
       row.append(element('td', 'number', h.score.toFixed(4)));
       row.append(element('td', 'number', h.normalised.toFixed(4)));
       body.append(row);
