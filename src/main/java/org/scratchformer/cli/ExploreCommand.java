@@ -126,6 +126,8 @@ final class ExploreCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            out.println("The explorer stopped.");
+            out.flush();
             stopped.countDown();
         }, "explorer-stop"));
         if (!address.isLoopbackAddress()) {

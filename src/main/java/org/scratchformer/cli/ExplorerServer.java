@@ -43,15 +43,19 @@ final class ExplorerServer implements AutoCloseable {
     /** Where the page's files are among the program's resources. */
     static final String RESOURCES = "/org/scratchformer/cli/explorer/";
 
-    /** The page's files: a path, the resource it serves, its type. */
-    static final Map<String, String[]> FILES = Map.of(
-            "/", new String[] {"index.html", "text/html; charset=utf-8"},
-            "/index.html", new String[] {"index.html",
-                "text/html; charset=utf-8"},
-            "/explorer.js", new String[] {"explorer.js",
-                "text/javascript; charset=utf-8"},
-            "/explorer.css", new String[] {"explorer.css",
-                "text/css; charset=utf-8"});
+    /** A file of the page: its name among the resources, its type. */
+    record PageFile(String name, String type) {
+    }
+
+    /** The page's files by the path that asks for them; nothing else. */
+    static final Map<String, PageFile> FILES = Map.of(
+            "/", new PageFile("index.html", "text/html; charset=utf-8"),
+            "/index.html", new PageFile("index.html",
+                    "text/html; charset=utf-8"),
+            "/explorer.js", new PageFile("explorer.js",
+                    "text/javascript; charset=utf-8"),
+            "/explorer.css", new PageFile("explorer.css",
+                    "text/css; charset=utf-8"));
 
     /** What the page's data script holds when a server answers. */
     static final String LIVE_DATA = "// no data here: the page asks the"
@@ -196,13 +200,13 @@ final class ExplorerServer implements AutoCloseable {
     /** One of the page's files; any other path is not found. */
     private static void file(HttpExchange exchange, String path)
             throws IOException {
-        String[] file = FILES.get(path);
+        PageFile file = FILES.get(path);
         if (file == null) {
             send(exchange, 404, "text/plain; charset=utf-8", "not found: the"
                     + " explorer serves only its page and its questions\n");
             return;
         }
-        send(exchange, 200, file[1], resource(file[0]));
+        send(exchange, 200, file.type(), resource(file.name()));
     }
 
     /** A file of the page, from the program's resources. */
