@@ -18,7 +18,10 @@ import java.util.Locale;
  * of the JSON.
  */
 final class ExplorerTiming {
-    /** Answers asked for before the timed ones, for the JIT compiler. */
+    /**
+     * Answers asked for before the timed ones, for the JIT compiler: as
+     * many as are timed, at most this many.
+     */
     static final int WARMUP = 20;
 
     private ExplorerTiming() {
@@ -32,7 +35,8 @@ final class ExplorerTiming {
             int count) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         double[] millis = new double[count];
-        for (int i = -WARMUP; i < count; i++) {
+        int warmup = Math.min(WARMUP, count);
+        for (int i = -warmup; i < count; i++) {
             String sentence = sentences.get(Math.floorMod(i,
                     sentences.size()));
             HttpRequest request = HttpRequest.newBuilder(server.resolve(
@@ -58,6 +62,6 @@ final class ExplorerTiming {
         return String.format(Locale.ROOT, "beam %d: median %.1f ms, slowest"
                 + " %.1f ms over %d answers with all their maps (%d"
                 + " sentences in turn, after %d unmeasured)", beam, median,
-                millis[count - 1], count, sentences.size(), WARMUP);
+                millis[count - 1], count, sentences.size(), warmup);
     }
 }
