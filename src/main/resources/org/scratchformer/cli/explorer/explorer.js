@@ -98,6 +98,9 @@
   function show(answer) {
     shown = answer;
     $('error').hidden = true;
+    const example = $('example');
+    const listed = Array.from(example.options, (o) => o.value);
+    example.value = listed.includes(answer.sentence) ? answer.sentence : '';
     showTranslation(answer);
     showHypotheses(answer);
     fillLineChoices(answer);
