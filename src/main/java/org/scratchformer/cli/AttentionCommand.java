@@ -130,28 +130,49 @@ final class AttentionCommand implements Callable<Integer> {
      */
     static List<Panel> panels(Translator model, Task task,
             List<String> source, List<String> target) {
-        List<String> inputs = new ArrayList<>();  // <s>, then the words
-        inputs.add(Vocabulary.START);
-        inputs.addAll(target);
-        List<String> predicted = new ArrayList<>(target);  // the words, </s>
-        predicted.add(Vocabulary.END);
         List<Panel> panels = new ArrayList<>();
         for (AttentionMap map : model.attentionMaps(
                 task.sourceVocabulary().encode(source),
                 BatchDecoding.decoderInput(task, target)).maps()) {
-            String name = switch (map.kind()) {
-                case ENCODER_SELF -> "encoder " + map.layer() + " self";
-                case DECODER_SELF -> "decoder " + map.layer() + " self";
-                case CROSS -> "decoder " + map.layer() + " cross";
-            };
-            List<String> rows = map.kind() == AttentionMap.Kind.ENCODER_SELF
-                    ? source : predicted;
-            List<String> cols = map.kind() == AttentionMap.Kind.DECODER_SELF
-                    ? inputs : source;
-            panels.add(new Panel(name + ", head " + map.head(), rows, cols,
-                    map.weights()));
+            panels.add(panel(map, source, inputs(target), predicted(target)));
         }
         return panels;
+    }
+
+    /** The decoder's inputs as words: {@code <s>}, then the target's. */
+    static List<String> inputs(List<String> target) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(Vocabulary.START);
+        inputs.addAll(target);
+        return inputs;
+    }
+
+    /** What the decoder predicts: the target's words, then {@code </s>}. */
+    static List<String> predicted(List<String> target) {
+        List<String> predicted = new ArrayList<>(target);
+        predicted.add(Vocabulary.END);
+        return predicted;
+    }
+
+    /**
+     * One map, titled and labelled: encoder rows and columns are the
+     * source; decoder rows the {@code predicted} words, decoder
+     * self-attention columns its {@code inputs}, cross-attention columns
+     * the source.
+     */
+    static Panel panel(AttentionMap map, List<String> source,
+            List<String> inputs, List<String> predicted) {
+        String name = switch (map.kind()) {
+            case ENCODER_SELF -> "encoder " + map.layer() + " self";
+            case DECODER_SELF -> "decoder " + map.layer() + " self";
+            case CROSS -> "decoder " + map.layer() + " cross";
+        };
+        List<String> rows = map.kind() == AttentionMap.Kind.ENCODER_SELF
+                ? source : predicted;
+        List<String> cols = map.kind() == AttentionMap.Kind.DECODER_SELF
+                ? inputs : source;
+        return new Panel(name + ", head " + map.head(), rows, cols,
+                map.weights());
     }
 
     /**

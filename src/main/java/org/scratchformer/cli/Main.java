@@ -48,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 TranslateCommand.class,
                 EvalCommand.class,
                 AttentionCommand.class,
+                ExploreCommand.class,
                 ScoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -214,6 +215,6 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
                 "name a command: gradcheck, train, translate, eval,"
-                + " attention, score, data, bench, exercise");
+                + " attention, explore, score, data, bench, exercise");
     }
 }

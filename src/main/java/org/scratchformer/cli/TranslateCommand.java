@@ -92,6 +92,15 @@ final class TranslateCommand implements Callable<Integer> {
     }
 
     static String translate(Translator model, Task task, String text) {
+        return Tokens.join(BatchDecoding.translate(model, task, words(text)));
+    }
+
+    /**
+     * The words of a sentence as the commands read it (lower case), or
+     * the error that refuses it: empty, or longer than {@link
+     * BatchDecoding#MAX_WORDS}. Unknown words are refused by encoding.
+     */
+    static List<String> words(String text) {
         List<String> words = Tokens.split(text.strip().toLowerCase(
                 java.util.Locale.ROOT));
         if (words.isEmpty()) {
@@ -103,6 +112,6 @@ final class TranslateCommand implements Callable<Integer> {
                     + words.size() + " words; at most "
                     + BatchDecoding.MAX_WORDS + " are translated");
         }
-        return Tokens.join(BatchDecoding.translate(model, task, words));
+        return words;
     }
 }

@@ -54,11 +54,30 @@ public final class BeamSearch {
         }
     }
 
+    /**
+     * A final beam: its words (ids, no {@code <s>}, no {@code </s>}), its
+     * score Σₜ log P (with {@code </s>}), and the score divided by its
+     * length to the power α, which ranks it.
+     */
+    public record Hypothesis(int[] ids, double score, double normalised) {
+    }
+
     // tag::search[]
     /** Each source's best translation: ids, no {@code <s>}, {@code </s>}. */
-    @SuppressWarnings("try")  // the scope only switches the graph off
     public static List<int[]> decode(Translator model, int[][] source,
             int[] sourceLengths, int width, int maxLength) {
+        List<int[]> best = new ArrayList<>();
+        for (List<Hypothesis> sentence : hypotheses(model, source,
+                sourceLengths, width, maxLength)) {
+            best.add(sentence.get(0).ids());
+        }
+        return best;
+    }
+
+    /** Each source's k final beams, the best (normalised) first. */
+    @SuppressWarnings("try")  // the scope only switches the graph off
+    public static List<List<Hypothesis>> hypotheses(Translator model,
+            int[][] source, int[] sourceLengths, int width, int maxLength) {
         if (width < 1) {
             throw new IllegalArgumentException("beam search: the width must"
                     + " be at least 1, got " + width);
@@ -84,20 +103,26 @@ public final class BeamSearch {
                             width));
                 }
             }
-            List<int[]> best = new ArrayList<>();
+            List<List<Hypothesis>> out = new ArrayList<>();
             for (List<Beam> sentence : beams) {
-                Beam top = sentence.get(0);
-                for (Beam beam : sentence) {
-                    if (beam.normalised() > top.normalised()) {
-                        top = beam;
-                    }
-                }
-                best.add(Greedy.strip(new int[][] {top.ids()}).get(0));
+                out.add(ranked(sentence));
             }
-            return best;
+            return out;
         }
     }
     // end::search[]
+
+    /** A sentence's beams as hypotheses, by normalised score, ties in order. */
+    private static List<Hypothesis> ranked(List<Beam> sentence) {
+        List<Hypothesis> out = new ArrayList<>();
+        for (Beam beam : sentence) {
+            out.add(new Hypothesis(Greedy.strip(new int[][] {beam.ids()})
+                    .get(0), beam.score(), beam.normalised()));
+        }
+        // a stable sort: of equal scores, the earlier beam stays first
+        out.sort((x, y) -> Double.compare(y.normalised(), x.normalised()));
+        return out;
+    }
 
     /** log P of the next word for every beam of every sentence. */
     private static DMatrixRMaj step(Translator model, Tensor memory,

@@ -54,7 +54,9 @@ import org.scratchformer.translation.data.Tokens;
  * cross-attention heads for "three hundred seventy one";</li>
  * <li>{@code translator-alignment.png}, {@code translator-alignment.txt}:
  * the sharpest of those heads, and the source word each predicted word
- * looks at most.</li>
+ * looks at most;</li>
+ * <li>{@code explorer/index.html}: the attention explorer with the answers
+ * for its example sentences.</li>
  * </ul>
  */
 class TrainedTranslatorFigures {
@@ -72,6 +74,18 @@ class TrainedTranslatorFigures {
         test(model, task);
         unseenSmallNumbers(dir, model, task);
         attention(model, task);
+        explorer(model, task);
+    }
+
+    /**
+     * The attention explorer with the demo run's answers for its example
+     * sentences, as {@code explore --export} writes it: {@code
+     * explorer/index.html}, which chapter 12 links.
+     */
+    static void explorer(Translator model, Task task) throws IOException {
+        int answers = ExploreCommand.export(new Explorer(model, task),
+                Figures.DIR.resolve("explorer"));
+        assertEquals(2 * Explorer.EXAMPLES, answers);
     }
 
     /** runs/demo if it is the finished demo run, else target/book-run. */

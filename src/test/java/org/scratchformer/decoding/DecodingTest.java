@@ -62,6 +62,55 @@ class DecodingTest {
         }
     }
 
+    /**
+     * The hypotheses are the final beams, best first: each one's score is
+     * the sum of its words' log-probabilities (read from one pass over
+     * the whole hypothesis), its rank the score per word.
+     */
+    @Test
+    void hypothesesAreRankedBeamsWithTheirLogProbabilities() {
+        Translator m = model(7);
+        List<List<BeamSearch.Hypothesis>> all = BeamSearch.hypotheses(m,
+                SOURCE, LENGTHS, 3, 7);
+        List<int[]> best = BeamSearch.decode(m, SOURCE, LENGTHS, 3, 7);
+        for (int i = 0; i < SOURCE.length; i++) {
+            List<BeamSearch.Hypothesis> sentence = all.get(i);
+            assertEquals(3, sentence.size(), "sentence " + i);
+            assertArrayEquals(best.get(i), sentence.get(0).ids());
+            int[] source = Arrays.copyOf(SOURCE[i], LENGTHS[i]);
+            for (int j = 0; j < sentence.size(); j++) {
+                BeamSearch.Hypothesis h = sentence.get(j);
+                if (j > 0) {
+                    assertTrue(h.normalised() <= sentence.get(j - 1)
+                            .normalised(), "rank " + j);
+                }
+                double score = logProbability(m, source, h.ids(),
+                        h.ids().length < 7);
+                assertEquals(score, h.score(), 1e-9, "sentence " + i
+                        + ", hypothesis " + j);
+                int length = h.ids().length + (h.ids().length < 7 ? 1 : 0);
+                assertEquals(h.score() / length, h.normalised(), 1e-12);
+            }
+        }
+    }
+
+    /** Σ log P of the words, and of </s> after them if it ended. */
+    static double logProbability(Translator m, int[] source, int[] words,
+            boolean ended) {
+        int[] input = new int[words.length + 1];
+        input[0] = Vocabulary.START_ID;
+        System.arraycopy(words, 0, input, 1, words.length);
+        DMatrixRMaj logP = Ops.logSoftmax(m.decode(m.encode(
+                new int[][] {source}, new int[] {source.length}),
+                new int[] {source.length}, new int[][] {input},
+                new int[] {input.length})).value();
+        double sum = 0;
+        for (int t = 0; t < words.length; t++) {
+            sum += logP.get(t, words[t]);
+        }
+        return ended ? sum + logP.get(words.length, Vocabulary.END_ID) : sum;
+    }
+
     @Test
     void outputsStayWithinTheLimitAndHoldNoSpecialTokens() {
         Translator m = model(3);
