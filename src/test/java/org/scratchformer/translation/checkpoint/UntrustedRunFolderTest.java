@@ -262,8 +262,8 @@ class UntrustedRunFolderTest {
         "version | 2 | version is 2; it must be a whole number from 1 to 1"
                 + " (this program reads version 1)",
         "task | \"copz\" | task is \"copz\" (text); it must be the name of a"
-                + " task (unknown task 'copz'; the tasks are numbers, copy,"
-                + " reverse)",
+                + " task (unknown task 'copz'; the tasks are numbers,"
+                + " numbers-by-digits, copy, reverse)",
         "task | 7 | task is 7; it must be a string",
         "step | -1 | step is -1; it must be a whole number from 0 to 10"
                 + " (training.steps)",
