@@ -66,6 +66,14 @@ class NumericalFaultTest {
             assertTrue(line.contains("; the parameter source_embedding.weight"
                     + " (13x64) holds NaN at (0, 3); training stopped, the"
                     + " checkpoint of step 2 in " + run + " is kept"), line);
+            if (mode.length == 1) {  // anomaly mode: the op that read it
+                assertTrue(line.startsWith("error: step 3: forward pass:"
+                        + " gather_rows (chapter 5, The op catalogue),"
+                        + " inputs (13x64), (1x"), line);
+                assertTrue(line.contains(" reads NaN at (0, 3) in input 0,"
+                        + " the parameter source_embedding.weight (13x64);"),
+                        line);
+            }
             assertEquals(2, Checkpoint.readRun(run).step());
             Checkpoint.loadModel(run, Checkpoint.readRun(run));  // loads
             assertEquals(0, TrainCommandTest.run("translate", "--model",
@@ -88,10 +96,13 @@ class NumericalFaultTest {
                 "\"steps\" : 6"));
         assertTrue(Files.readString(json).contains("1.0E200"), text);
         Result r = TrainCommandTest.run(TrainCommandTest.train(dir, 6,
-                "--resume", "--save-every", "1"));
+                "--resume", "--save-every", "1", "--detect-anomaly"));
         assertEquals(ExitCodes.NUMERICAL, r.code(), r.err());
         String line = only(r);
-        assertTrue(line.matches("error: step 4: .*(NaN|Infinity).*; training"
+        // anomaly mode names the product that overflowed, with its shapes
+        assertTrue(line.matches("error: step 4: forward pass: -?Infinity at"
+                + " .* first appears in the output of [a-z_]+ \\(chapter"
+                + " \\d+, .*\\), inputs .*, output .*; training"
                 + " stopped, the checkpoint of step 3 in .* is kept"), line);
         assertEquals(3, Checkpoint.readRun(dir).step());
         Checkpoint.loadModel(dir, Checkpoint.readRun(dir));  // finite

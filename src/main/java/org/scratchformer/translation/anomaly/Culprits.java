@@ -44,6 +44,10 @@ final class Culprits {
         return -1;
     }
 
+    static boolean allFinite(DMatrixRMaj m) {
+        return firstNonFinite(m) < 0;
+    }
+
     /** "NaN at (2, 3)": element k of {@code m}. */
     static String element(DMatrixRMaj m, int k) {
         return m.data[k] + " at (" + k / m.numCols + ", " + k % m.numCols

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.nn.Module;
 import org.scratchformer.nn.Parameter;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Graph;
 import org.scratchformer.tensor.Tensor;
 
@@ -42,6 +44,23 @@ public final class ForwardCheck {
     private ForwardCheck() {
     }
 
+    // tag::in-anomaly-mode[]
+    /**
+     * In anomaly mode, throws a {@link NonFiniteException} naming where a
+     * NaN or an infinity in {@code t}'s graph began: called on the logits,
+     * before cross-entropy refuses such a number and the pass ends without
+     * a graph to walk. Outside anomaly mode it does nothing.
+     */
+    public static void inAnomalyMode(Tensor t, Module model) {
+        if (AnomalyMode.isOn() && !Culprits.allFinite(t.value())) {
+            Optional<String> fault = firstFault(t, model.parameters());
+            if (fault.isPresent()) {
+                throw new NonFiniteException(fault.get());
+            }
+        }
+    }
+    // end::in-anomaly-mode[]
+
     // tag::walk[]
     /**
      * The first place in {@code root}'s graph where a NaN or an infinity
@@ -54,9 +73,10 @@ public final class ForwardCheck {
         for (Tensor t : Graph.topologicalOrder(root)) {  // inputs first
             Numbers numbers = Numbers.of(t.value());
             seen.put(t, numbers);
-            if (t.isLeaf() ? wrongLeaf(t, numbers)
-                    : madeHere(numbers, t.inputs(), seen)) {
-                return Optional.of(describe(t, parameters));
+            if (t.isLeaf() ? t == root && wrongLeaf(t, numbers)
+                    : readsWrongLeaf(t, seen)
+                    || madeHere(numbers, t.inputs(), seen)) {
+                return Optional.of(describe(t, parameters, seen));
             }
         }
         return Optional.empty();
@@ -80,21 +100,43 @@ public final class ForwardCheck {
     }
     // end::walk[]
 
+    /** Whether an op reads a leaf that holds what no leaf should. */
+    private static boolean readsWrongLeaf(Tensor t,
+            Map<Tensor, Numbers> seen) {
+        return t.inputs().stream().anyMatch(x -> x.isLeaf()
+                && wrongLeaf(x, seen.get(x)));
+    }
+
     private static String describe(Tensor t,
-            Map<String, Parameter> parameters) {
-        String value = Culprits.element(t.value(),
-                Culprits.firstNonFinite(t.value()));
-        if (!t.isLeaf()) {
-            return "forward pass: " + value + " first appears in the"
-                    + " output of " + Culprits.op(t);
+            Map<String, Parameter> parameters, Map<Tensor, Numbers> seen) {
+        if (t.isLeaf()) {
+            return "forward pass: " + leaf(t, parameters) + " holds "
+                    + Culprits.element(t.value(),
+                            Culprits.firstNonFinite(t.value()));
         }
-        for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
-            if (p.getValue().tensor() == t) {
-                return "forward pass: the parameter " + p.getKey() + " "
-                        + t.shape() + " holds " + value;
+        for (int i = 0; i < t.inputs().size(); i++) {
+            Tensor x = t.inputs().get(i);
+            if (x.isLeaf() && wrongLeaf(x, seen.get(x))) {
+                return "forward pass: " + Culprits.op(t) + " reads "
+                        + Culprits.element(x.value(),
+                                Culprits.firstNonFinite(x.value()))
+                        + " in input " + i + ", " + leaf(x, parameters);
             }
         }
-        return "forward pass: " + (t.requiresGrad() ? "an input " : "a"
-                + " constant ") + t.shape() + " holds " + value;
+        return "forward pass: " + Culprits.element(t.value(),
+                Culprits.firstNonFinite(t.value())) + " first appears in"
+                + " the output of " + Culprits.op(t);
+    }
+
+    /** "the parameter encoder.weight (2x2)", or "an input (2x2)". */
+    private static String leaf(Tensor leaf,
+            Map<String, Parameter> parameters) {
+        for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
+            if (p.getValue().tensor() == leaf) {
+                return "the parameter " + p.getKey() + " " + leaf.shape();
+            }
+        }
+        return (leaf.requiresGrad() ? "an input " : "a constant ")
+                + leaf.shape();
     }
 }

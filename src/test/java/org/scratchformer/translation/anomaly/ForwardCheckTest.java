@@ -59,26 +59,32 @@ class ForwardCheckTest {
     }
 
     @Test
-    void aParameterHoldingNaNIsNamedByItsName() {
+    void theOpThatReadsAParameterHoldingNaNIsNamedWithIt() {
         Parameter w = new Parameter(new DMatrixRMaj(new double[][] {
             {1, 2}, {3, 4}}));
         w.value().set(1, 0, Double.NaN);
         Tensor x = Tensor.constant(new double[][] {{1, 1}});
-        Tensor y = Ops.sum(Ops.matmul(x, w.tensor()));
-        assertEquals(Optional.of("forward pass: the parameter"
-                + " encoder.weight (2x2) holds NaN at (1, 0)"),
+        Tensor y = Ops.sum(Ops.tanh(Ops.matmul(x, w.tensor())));
+        assertEquals(Optional.of("forward pass: matmul (chapter 3, Matrices"
+                + " and the tensor engine), inputs (1x2), (2x2), output"
+                + " (1x2) reads NaN at (1, 0) in input 1, the parameter"
+                + " encoder.weight (2x2)"),
                 ForwardCheck.firstFault(y, Map.of("encoder.weight", w)));
+        assertTrue(ForwardCheck.firstFault(y, NONE).orElseThrow().endsWith(
+                "in input 1, an input (2x2)"));
         assertEquals(Optional.of("forward pass: an input (2x2) holds NaN"
-                + " at (1, 0)"), ForwardCheck.firstFault(y, NONE));
+                + " at (1, 0)"), ForwardCheck.firstFault(w.tensor(), NONE),
+                "a graph of one leaf");
     }
 
     @Test
     void anInfinityInAVariableIsAFaultButNotInAConstant() {
         double inf = Double.POSITIVE_INFINITY;
         Tensor variable = Tensor.variable(new double[][] {{inf, 1}});
-        assertEquals(Optional.of("forward pass: an input (1x2) holds"
-                + " Infinity at (0, 0)"), ForwardCheck.firstFault(
-                Ops.neg(variable), NONE));
+        assertEquals(Optional.of("forward pass: neg (chapter 5, The op"
+                + " catalogue), input (1x2), output (1x2) reads Infinity at"
+                + " (0, 0) in input 0, an input (1x2)"),
+                ForwardCheck.firstFault(Ops.neg(variable), NONE));
         Tensor constant = Tensor.constant(new double[][] {{-inf, 1}});
         Tensor x = Tensor.variable(new double[][] {{2, 1}});
         assertEquals(Optional.empty(), ForwardCheck.firstFault(
