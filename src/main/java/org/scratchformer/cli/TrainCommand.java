@@ -109,12 +109,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--detect-anomaly", description = "Name the op where a"
             + " NaN or an infinity first appears: its chapter and shapes"
             + " (anomaly mode; also -D" + AnomalyMode.PROPERTY + "=true)."
-            + " It checks every op's output and gradient, which costs a"
-            + " pass over the numbers each step, in micro-batches too."
-            + " Without it training still stops on a NaN or an infinity"
-            + " in the loss or a gradient (exit code 4) and keeps the last"
-            + " checkpoint; an op that refuses one in the forward pass"
-            + " (softmax) is named in both modes.")
+            + " It checks every op's output and gradient, in micro-batches"
+            + " too, which costs a pass over the numbers each step; an op"
+            + " that refuses a NaN before the logits (a softmax) is named"
+            + " itself. Without it training still stops on a NaN or an"
+            + " infinity in the loss or a gradient (exit code 4) and keeps"
+            + " the last checkpoint.")
     boolean detectAnomaly;
 
     @Option(names = "--resume", description = "Continue the run in --out"
@@ -328,6 +328,8 @@ final class TrainCommand implements Callable<Integer> {
     private NonFiniteException stopped(NonFiniteException fault,
             int[] done, Translator model) {
         String weight = StepCheck.firstNonFiniteWeight(model.parameters())
+                .filter(w -> !fault.getMessage().contains(  // named already
+                        w.substring(0, w.indexOf(" holds "))))
                 .map(w -> "; " + w).orElse("");
         return new NonFiniteException("step " + (done[0] + 1) + ": "
                 + fault.getMessage() + weight + "; training stopped, "

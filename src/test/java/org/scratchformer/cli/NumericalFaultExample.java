@@ -39,6 +39,13 @@ class NumericalFaultExample {
                 "--save-every", "1"));
         assertEquals(ExitCodes.NUMERICAL, r.code(), r.err());
         String trained = r.err().strip().replace(run.toString(), "runs/nan");
+        Path checked = dir.resolve("checked");
+        NumericalFaultTest.poisonAfterStepTwo();
+        Result a = TrainCommandTest.run(TrainCommandTest.train(checked, 5,
+                "--save-every", "1", "--detect-anomaly"));
+        assertEquals(ExitCodes.NUMERICAL, a.code(), a.err());
+        String anomaly = a.err().strip().replace(checked.toString(),
+                "runs/nan");
 
         Tensor big = Tensor.variable(new double[][] {{1, 800}, {2, 3}});
         Tensor forward = Ops.sum(Ops.sub(Ops.exp(big), Ops.exp(big)));
@@ -58,6 +65,8 @@ class NumericalFaultExample {
                 trained,
                 "$ echo $?",
                 String.valueOf(r.code()),
+                "$ train --task copy --save-every 1 --detect-anomaly ...",
+                anomaly,
                 "",
                 "anomaly mode, y = sum(exp(x) - exp(x)) with x = [[1, 800],"
                         + " [2, 3]]:",

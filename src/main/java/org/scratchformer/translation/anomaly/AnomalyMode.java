@@ -6,9 +6,9 @@ import org.scratchformer.tensor.GradientAccumulator;
 /**
  * Anomaly mode: while it is on, every gradient the engine adds is checked
  * ({@link CheckedGradients}, wrapped around whichever accumulator was
- * installed) and {@link StepCheck} walks each finished forward pass
- * ({@link ForwardCheck}), so that a NaN or an infinity is named where it
- * first appears. It costs a pass over every number of the graph each
+ * installed), and {@link ForwardCheck} walks the translator's logits
+ * before its loss reads them and {@link StepCheck} each finished forward
+ * pass, so that a NaN or an infinity is named where it first appears. It costs a pass over every number of the graph each
  * step; without it, training still stops on a non-finite loss or
  * gradient, but says only that it did.
  *
