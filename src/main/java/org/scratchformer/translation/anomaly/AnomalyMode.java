@@ -8,9 +8,10 @@ import org.scratchformer.tensor.GradientAccumulator;
  * ({@link CheckedGradients}, wrapped around whichever accumulator was
  * installed), and {@link ForwardCheck} walks the translator's logits
  * before its loss reads them and {@link StepCheck} each finished forward
- * pass, so that a NaN or an infinity is named where it first appears. It costs a pass over every number of the graph each
- * step; without it, training still stops on a non-finite loss or
- * gradient, but says only that it did.
+ * pass, so that a NaN or an infinity is named where it first appears.
+ * It costs a pass over every number of the graph each step; without it,
+ * training still stops on a non-finite loss or gradient, but says only
+ * that it did.
  *
  * <pre>{@code
  * try (AnomalyMode on = AnomalyMode.on()) {
