@@ -12,14 +12,4 @@ public class NonFiniteException extends IllegalArgumentException {
     public NonFiniteException(String message) {
         super(message);
     }
-
-    /** Whether every element of {@code values} is a finite number. */
-    public static boolean allFinite(double[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if (!Double.isFinite(values[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

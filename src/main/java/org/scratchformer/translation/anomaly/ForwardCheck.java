@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.nn.Module;
 import org.scratchformer.nn.Parameter;
-import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Graph;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Tensor;
 
 /**
