@@ -11,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.translation.checkpoint.BadFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -30,7 +31,7 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     static final int USAGE = 2;
     /** A file that is missing, damaged or does not match its run. */
     static final int BAD_FILE = 3;
-    /** Reserved for the anomaly mode: a NaN or an infinity in the numbers. */
+    /** A NaN or an infinity in the numbers: training stopped on it. */
     static final int NUMERICAL = 4;
     /** The system refused: a file cannot be written, memory ran out. */
     static final int SYSTEM = 5;
@@ -49,8 +50,9 @@ final class ExitCodes implements IExitCodeExceptionMapper {
                 + " sentence refused");
         list.put(" " + BAD_FILE, "bad input file: a run folder or file that"
                 + " is missing, damaged or does not match");
-        list.put(" " + NUMERICAL, "numerical failure (reserved: no command"
-                + " gives it yet)");
+        list.put(" " + NUMERICAL, "numerical failure: a NaN or an infinity"
+                + " (train stops before the update, keeps the last"
+                + " checkpoint; --detect-anomaly names the op)");
         list.put(" " + SYSTEM, "the system: a file that cannot be written,"
                 + " memory that ran out");
         list.put(" " + INTERNAL, "internal error: a bug; --verbose prints"
@@ -67,6 +69,9 @@ final class ExitCodes implements IExitCodeExceptionMapper {
 
     @Override
     public int getExitCode(Throwable error) {
+        if (error instanceof NonFiniteException) {
+            return NUMERICAL;  // an IllegalArgumentException, but no usage
+        }
         if (error instanceof ParameterException
                 || error instanceof IllegalArgumentException) {
             return USAGE;

@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ObjIntConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.scratchformer.decoding.Breakdown;
 import org.scratchformer.decoding.Evaluation;
 import org.scratchformer.decoding.Prediction;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.anomaly.AnomalyMode;
+import org.scratchformer.translation.anomaly.StepCheck;
 import org.scratchformer.translation.checkpoint.AtomicFiles;
 import org.scratchformer.translation.checkpoint.Checkpoint;
 import org.scratchformer.translation.data.Pair;
@@ -101,6 +105,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         rateFactor = factor;
     }
+
+    @Option(names = "--detect-anomaly", description = "Name the op where a"
+            + " NaN or an infinity first appears: its chapter and shapes"
+            + " (anomaly mode; also -D" + AnomalyMode.PROPERTY + "=true)."
+            + " It checks every op's output and gradient, in micro-batches"
+            + " too, which costs a pass over the numbers each step; an op"
+            + " that refuses a NaN before the logits (a softmax) is named"
+            + " itself. Without it training still stops on a NaN or an"
+            + " infinity in the loss or a gradient (exit code 4) and keeps"
+            + " the last checkpoint.")
+    boolean detectAnomaly;
 
     @Option(names = "--resume", description = "Continue the run in --out"
             + " from its last checkpoint.")
@@ -279,6 +294,7 @@ final class TrainCommand implements Callable<Integer> {
         return 1;
     }
 
+    @SuppressWarnings("try")  // anomaly mode is on for the block's length
     private void train(Trainer trainer, Translator model, Task chosen,
             Checkpoint.Run run, int first, int tests, PrintWriter log)
             throws IOException {
@@ -289,38 +305,80 @@ final class TrainCommand implements Callable<Integer> {
         Curves curves = Curves.open(out, first);
         Progress progress = Progress.start(log, first,
                 run.settings().steps());
-        trainer.train(training, first,
-                m -> BatchDecoding.evaluate(m, chosen, valid).exactMatch(),
-                new Trainer.Listener() {
-                    @Override
-                    public void step(int step, double loss, double rate,
-                            int tokens) {
-                        progress.step(step, loss, rate, tokens);
-                        curves.step(step, loss, rate);
-                    }
-
-                    @Override
-                    public void validated(int step, double score) {
-                        progress.message(String.format(Locale.ROOT,
-                                "step %d: validation exact match %.1f%%",
-                                step, 100 * score));
-                        curves.validated(step, score);
-                    }
-
-                    @Override
-                    public void stepDone(int step) {
-                        if (step % saveEvery == 0
-                                || step == run.settings().steps()) {
-                            // the curves first: a resume drops their lines
-                            // past the checkpoint's step
-                            curves.save();
-                            save(run, step, model, trainer, chosen);
-                        }
-                    }
-                });
+        int[] done = {first - 1, run.step()};  // the last step, and saved
+        try (AnomalyMode mode = AnomalyMode.requested(detectAnomaly)
+                ? AnomalyMode.on() : null) {
+            trainer.train(training, first, m -> BatchDecoding.evaluate(m,
+                    chosen, valid).exactMatch(), listener(trainer, model,
+                    chosen, run, curves, progress, done));
+        } catch (NonFiniteException e) {
+            progress.close();
+            throw stopped(e, done, model);
+        }
         progress.close();
         // both paths as --out gave them: relative, or both absolute
         log.printf("Loss curve: %s; checkpoint: %s%n", curves.plot(), out);
+    }
+
+    /**
+     * The fault, where training stopped, what is kept, and a weight that
+     * is NaN or infinite if one is (an op that refused it names only
+     * itself).
+     */
+    private NonFiniteException stopped(NonFiniteException fault,
+            int[] done, Translator model) {
+        String weight = StepCheck.firstNonFiniteWeight(model.parameters())
+                .filter(w -> !fault.getMessage().contains(  // named already
+                        w.substring(0, w.indexOf(" holds "))))
+                .map(w -> "; " + w).orElse("");
+        return new NonFiniteException("step " + (done[0] + 1) + ": "
+                + fault.getMessage() + weight + "; training stopped, "
+                + (done[1] == 0 ? "no checkpoint was saved" : "the"
+                + " checkpoint of step " + done[1] + " in " + out
+                + " is kept"));
+    }
+
+    /**
+     * Test hook: called after each step is done (and saved, if it is a
+     * checkpoint's step) with the step and the model, so that a test can
+     * damage the numbers of the next step.
+     */
+    static ObjIntConsumer<Translator> afterStep =
+            (model, step) -> { };
+
+    private Trainer.Listener listener(Trainer trainer, Translator model,
+            Task chosen, Checkpoint.Run run, Curves curves,
+            Progress progress, int[] done) {
+        return new Trainer.Listener() {
+            @Override
+            public void step(int step, double loss, double rate,
+                    int tokens) {
+                progress.step(step, loss, rate, tokens);
+                curves.step(step, loss, rate);
+            }
+
+            @Override
+            public void validated(int step, double score) {
+                progress.message(String.format(Locale.ROOT,
+                        "step %d: validation exact match %.1f%%",
+                        step, 100 * score));
+                curves.validated(step, score);
+            }
+
+            @Override
+            public void stepDone(int step) {
+                if (step % saveEvery == 0
+                        || step == run.settings().steps()) {
+                    // the curves first: a resume drops their lines
+                    // past the checkpoint's step
+                    curves.save();
+                    save(run, step, model, trainer, chosen);
+                    done[1] = step;
+                }
+                done[0] = step;
+                afterStep.accept(model, step);
+            }
+        };
     }
 
     private void save(Checkpoint.Run run, int step, Translator model,

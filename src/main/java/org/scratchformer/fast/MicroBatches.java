@@ -16,6 +16,7 @@ import org.scratchformer.translation.Batch;
 import org.scratchformer.translation.Batcher;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
+import org.scratchformer.translation.anomaly.StepCheck;
 import org.scratchformer.translation.data.Pair;
 
 /**
@@ -44,6 +45,10 @@ import org.scratchformer.translation.data.Pair;
  * other bits (sums in another order, other dropout masks), so it is a
  * setting of the run. With one micro-batch the step is {@link Trainer#step}
  * to the last bit.
+ *
+ * <p>Each micro-batch checks its loss and gradients for NaN and infinities
+ * on its own thread ({@link StepCheck}), so the step stops before the
+ * update as the plain one does; in anomaly mode each walks its own graph.
  *
  * <p>While the micro-batches run, the parameters' matrices are held still
  * in a {@link KernelCache}: the vector kernel packs each weight once per
@@ -136,6 +141,7 @@ public final class MicroBatches implements Trainer.Strategy {
             model.reseedDropout(seed);
             Tensor loss = model.loss(batch);
             loss.backward();
+            StepCheck.requireFinite(loss, model.parameters());
             return loss.item();
         }
         List<Batch> parts = split(batch);
@@ -172,6 +178,7 @@ public final class MicroBatches implements Trainer.Strategy {
         Tensor loss = Ops.scale(replica.loss(part),
                 (double) part.targetTokens() / batch.targetTokens());
         loss.backward();
+        StepCheck.requireFinite(loss, replica.parameters());  // on its thread
         return loss.item();
     }
     // end::gradients[]

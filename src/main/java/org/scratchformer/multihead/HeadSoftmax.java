@@ -1,6 +1,7 @@
 package org.scratchformer.multihead;
 
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Shapes;
 import org.scratchformer.tensor.UnaryOp;
 
@@ -93,7 +94,7 @@ public final class HeadSoftmax extends UnaryOp {
         for (int j = from; j < from + width; j++) {
             double v = x.data[j];
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(name() + ": X "
+                throw new NonFiniteException(name() + ": X "
                         + Shapes.of(x) + " holds " + v + " in row " + row
                         + ", head " + head + "; scores must be finite, or"
                         + " −∞ for a masked position");

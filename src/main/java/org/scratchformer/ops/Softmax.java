@@ -1,6 +1,7 @@
 package org.scratchformer.ops;
 
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Shapes;
 import org.scratchformer.tensor.UnaryOp;
 
@@ -22,7 +23,8 @@ import org.scratchformer.tensor.UnaryOp;
  * that is −∞ everywhere has no distribution at all; rather than return a
  * row of NaN that would hide the masking bug until much later, forward
  * throws an IllegalArgumentException naming the row. NaN and +∞ scores are
- * rejected the same way.
+ * rejected too, with its subclass {@code NonFiniteException}: a numerical
+ * failure upstream, not a masking bug.
  */
 public final class Softmax extends UnaryOp {
     @Override
@@ -78,7 +80,7 @@ public final class Softmax extends UnaryOp {
         for (int j = 0; j < x.numCols; j++) {
             double v = x.get(i, j);
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(op + ": X " + Shapes.of(x)
+                throw new NonFiniteException(op + ": X " + Shapes.of(x)
                         + " holds " + v + " at (" + i + ", " + j + "); scores"
                         + " must be finite, or −∞ for a masked position");
             }

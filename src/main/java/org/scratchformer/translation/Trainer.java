@@ -8,6 +8,7 @@ import org.scratchformer.optim.Adam;
 import org.scratchformer.optim.GradientClipping;
 import org.scratchformer.optim.WarmupInverseSqrt;
 import org.scratchformer.tensor.Tensor;
+import org.scratchformer.translation.anomaly.StepCheck;
 import org.scratchformer.translation.data.Pair;
 import org.scratchformer.translation.data.Task;
 
@@ -185,7 +186,8 @@ public final class Trainer {
     // tag::step[]
     /**
      * Optimizer step number {@code step} (from 1) on one batch, the plain
-     * way: returns the loss before the update.
+     * way: returns the loss before the update. A NaN or an infinity in the
+     * loss or a gradient stops it before the update ({@link StepCheck}).
      */
     public double step(int step, Batch batch) {
         adam.zeroGrad();
@@ -193,6 +195,7 @@ public final class Trainer {
         model.reseedDropout(dropoutSeed(step));
         Tensor loss = model.loss(batch);  // forward and loss
         loss.backward();                  // backward: dL/dW of every W
+        StepCheck.requireFinite(loss, adam.parameters());  // no NaN steps
         GradientClipping.clipByGlobalNorm(adam.parameters(), settings.clip());
         adam.setLearningRate(schedule.rate(step));
         adam.step();

@@ -18,6 +18,7 @@ import org.scratchformer.transformer.AttentionMap;
 import org.scratchformer.transformer.Decoder;
 import org.scratchformer.transformer.Encoder;
 import org.scratchformer.transformer.PositionalEncoding;
+import org.scratchformer.translation.anomaly.ForwardCheck;
 import org.scratchformer.translation.data.Vocabulary;
 
 /**
@@ -117,6 +118,7 @@ public final class Translator extends Module {
         Tensor memory = encode(batch.source(), batch.sourceLengths());
         Tensor logits = decode(memory, batch.sourceLengths(),
                 batch.decoderInput(), batch.targetLengths());
+        ForwardCheck.inAnomalyMode(logits, this);  // before the loss refuses
         Tensor targets = Ops.transpose(batch.targetIds());  // (B·T, 1)
         return loss.apply(logits, targets);  // padding (id 0) ignored
     }

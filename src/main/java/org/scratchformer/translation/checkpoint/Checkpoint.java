@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.optim.Optimizer;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.translation.ModelConfig;
 import org.scratchformer.translation.Trainer;
 import org.scratchformer.translation.Translator;
@@ -104,12 +106,16 @@ public final class Checkpoint {
             throw new IllegalArgumentException("the run trains the "
                     + run.task() + " task, not " + task.name());
         }
+        Map<String, DMatrixRMaj> weights = SafeTensors.weights(model);
+        Map<String, DMatrixRMaj> state = optimizer.state();
+        refuseNonFinite(run.step(), weights, "weight");  // before any file
+        refuseNonFinite(run.step(), state, "optimizer state");
         Files.createDirectories(dir);
         int step = run.step();
-        SafeTensors.write(dir.resolve(modelFile(step)),
-                SafeTensors.weights(model), modelMetadata(run));
-        SafeTensors.write(dir.resolve(optimizerFile(step)),
-                optimizer.state(), metadata(run));
+        SafeTensors.write(dir.resolve(modelFile(step)), weights,
+                modelMetadata(run));
+        SafeTensors.write(dir.resolve(optimizerFile(step)), state,
+                metadata(run));
         task.sourceVocabulary().save(dir.resolve(SOURCE_VOCABULARY));
         task.targetVocabulary().save(dir.resolve(TARGET_VOCABULARY));
         byte[] text = RunJson.write(new Run(run.task(), run.model(),
@@ -118,6 +124,27 @@ public final class Checkpoint {
         deleteAllBut(dir, step);
     }
     // end::save[]
+
+    /**
+     * A checkpoint never holds a NaN or an infinity, which its loader
+     * would refuse: the one on disk is kept, and the message says which
+     * matrix is at fault.
+     */
+    private static void refuseNonFinite(int step,
+            Map<String, DMatrixRMaj> tensors, String what) {
+        for (Map.Entry<String, DMatrixRMaj> e : tensors.entrySet()) {
+            DMatrixRMaj m = e.getValue();
+            for (int i = 0; i < m.getNumElements(); i++) {
+                if (!Double.isFinite(m.data[i])) {
+                    throw new NonFiniteException("the checkpoint of step "
+                            + step + " is not saved: the " + what + " '"
+                            + e.getKey() + "' holds " + m.data[i]
+                            + " at row " + i / m.numCols + ", column "
+                            + i % m.numCols);
+                }
+            }
+        }
+    }
 
     /** The metadata of both files of a step: the step and the task. */
     private static Map<String, String> metadata(Run run) {
