@@ -152,6 +152,19 @@ class AnomalyEdgesTest {
     }
 
     @Test
+    void anInfiniteSlopeAfterAWrongDyIsLeftToTheWalk() {
+        // dY of the slope op is +∞ at (0, 0), from the product with a
+        // constant ∞ after it: the fault is not the slope op's
+        Tensor x = Tensor.variable(new double[][] {{2, 1}});
+        Tensor c = Tensor.constant(new double[][] {{INF, 1}});
+        Tensor y = Ops.sum(Ops.mul(new InfiniteSlope(5).apply(x), c));
+        try (AnomalyMode on = AnomalyMode.on()) {
+            y.backward();
+        }
+        assertEquals(INF, x.grad().get(0, 0));
+    }
+
+    @Test
     void anInfiniteSlopeFromFiniteNumbersIsNamed() {
         Tensor x = Tensor.variable(new double[][] {{2, 1}});
         Tensor y = Ops.sum(new InfiniteSlope(5).apply(x));
