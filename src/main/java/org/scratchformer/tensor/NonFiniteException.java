@@ -1,5 +1,7 @@
 package org.scratchformer.tensor;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * A NaN or an infinity where the numbers must be finite: an op that refuses
  * such an input, a loss or a gradient that training cannot step on. It is
@@ -11,5 +13,15 @@ public class NonFiniteException extends IllegalArgumentException {
 
     public NonFiniteException(String message) {
         super(message);
+    }
+
+    /** The index in {@code m.data} of its first NaN or infinity, or -1. */
+    public static int firstIndex(DMatrixRMaj m) {
+        for (int k = 0; k < m.getNumElements(); k++) {
+            if (!Double.isFinite(m.data[k])) {
+                return k;
+            }
+        }
+        return -1;
     }
 }

@@ -35,10 +35,9 @@ public final class CheckedGradients implements GradientAccumulator {
     @Override
     public void add(Tensor output, Grads grads, int i) {
         DMatrixRMaj g = grads.get(i);
-        int k = Culprits.firstNonFinite(g);
-        if (k >= 0 && readOnlyFiniteNumbers(output)) {
+        if (!Culprits.allFinite(g) && readOnlyFiniteNumbers(output)) {
             throw new NonFiniteException("backward pass: "
-                    + Culprits.element(g, k) + " first appears in the"
+                    + Culprits.firstNonFinite(g) + " first appears in the"
                     + " gradient " + g.numRows + "x" + g.numCols + " for"
                     + " input " + i + " that the backward of "
                     + Culprits.op(output) + " returned");
@@ -49,11 +48,9 @@ public final class CheckedGradients implements GradientAccumulator {
 
     /** Whether the op's inputs, its output Y and dY are all finite. */
     private static boolean readOnlyFiniteNumbers(Tensor output) {
-        if (Culprits.firstNonFinite(output.value()) >= 0
-                || Culprits.firstNonFinite(output.grad()) >= 0) {
-            return false;
-        }
-        return output.inputs().stream().allMatch(
-                x -> Culprits.firstNonFinite(x.value()) < 0);
+        return Culprits.allFinite(output.value())
+                && Culprits.allFinite(output.grad())
+                && output.inputs().stream().allMatch(
+                        x -> Culprits.allFinite(x.value()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.scratchformer.book.Chapter;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.tensor.Op;
 import org.scratchformer.tensor.Tensor;
 
@@ -34,22 +35,13 @@ final class Culprits {
                 : "chapter " + chapter.number() + ", " + chapter.title();
     }
 
-    /** The first element that is not a finite number, or -1. */
-    static int firstNonFinite(DMatrixRMaj m) {
-        for (int k = 0; k < m.getNumElements(); k++) {
-            if (!Double.isFinite(m.data[k])) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     static boolean allFinite(DMatrixRMaj m) {
-        return firstNonFinite(m) < 0;
+        return NonFiniteException.firstIndex(m) < 0;
     }
 
-    /** "NaN at (2, 3)": element k of {@code m}. */
-    static String element(DMatrixRMaj m, int k) {
+    /** "NaN at (2, 3)": the first element of {@code m} not finite. */
+    static String firstNonFinite(DMatrixRMaj m) {
+        int k = NonFiniteException.firstIndex(m);
         return m.data[k] + " at (" + k / m.numCols + ", " + k % m.numCols
                 + ")";
     }

@@ -111,21 +111,18 @@ public final class ForwardCheck {
             Map<String, Parameter> parameters, Map<Tensor, Numbers> seen) {
         if (t.isLeaf()) {
             return "forward pass: " + leaf(t, parameters) + " holds "
-                    + Culprits.element(t.value(),
-                            Culprits.firstNonFinite(t.value()));
+                    + Culprits.firstNonFinite(t.value());
         }
         for (int i = 0; i < t.inputs().size(); i++) {
             Tensor x = t.inputs().get(i);
             if (x.isLeaf() && wrongLeaf(x, seen.get(x))) {
                 return "forward pass: " + Culprits.op(t) + " reads "
-                        + Culprits.element(x.value(),
-                                Culprits.firstNonFinite(x.value()))
-                        + " in input " + i + ", " + leaf(x, parameters);
+                        + Culprits.firstNonFinite(x.value()) + " in input "
+                        + i + ", " + leaf(x, parameters);
             }
         }
-        return "forward pass: " + Culprits.element(t.value(),
-                Culprits.firstNonFinite(t.value())) + " first appears in"
-                + " the output of " + Culprits.op(t);
+        return "forward pass: " + Culprits.firstNonFinite(t.value())
+                + " first appears in the output of " + Culprits.op(t);
     }
 
     /** "the parameter encoder.weight (2x2)", or "an input (2x2)". */

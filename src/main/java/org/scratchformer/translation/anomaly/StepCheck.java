@@ -43,11 +43,10 @@ public final class StepCheck {
         }
         for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
             Tensor w = p.getValue().tensor();
-            int k = w.hasGrad() ? Culprits.firstNonFinite(w.grad()) : -1;
-            if (k >= 0) {
+            if (w.hasGrad() && !Culprits.allFinite(w.grad())) {
                 throw new NonFiniteException("the gradient of " + p.getKey()
                         + " " + w.shape() + " holds "
-                        + Culprits.element(w.grad(), k) + hint());
+                        + Culprits.firstNonFinite(w.grad()) + hint());
             }
         }
     }
@@ -61,11 +60,10 @@ public final class StepCheck {
             Map<String, Parameter> parameters) {
         for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
             DMatrixRMaj w = p.getValue().value();
-            int k = Culprits.firstNonFinite(w);
-            if (k >= 0) {
+            if (!Culprits.allFinite(w)) {
                 return Optional.of("the parameter " + p.getKey() + " ("
                         + w.numRows + "x" + w.numCols + ") holds "
-                        + Culprits.element(w, k));
+                        + Culprits.firstNonFinite(w));
             }
         }
         return Optional.empty();

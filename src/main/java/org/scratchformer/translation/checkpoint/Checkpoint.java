@@ -134,14 +134,12 @@ public final class Checkpoint {
             Map<String, DMatrixRMaj> tensors, String what) {
         for (Map.Entry<String, DMatrixRMaj> e : tensors.entrySet()) {
             DMatrixRMaj m = e.getValue();
-            for (int i = 0; i < m.getNumElements(); i++) {
-                if (!Double.isFinite(m.data[i])) {
-                    throw new NonFiniteException("the checkpoint of step "
-                            + step + " is not saved: the " + what + " '"
-                            + e.getKey() + "' holds " + m.data[i]
-                            + " at row " + i / m.numCols + ", column "
-                            + i % m.numCols);
-                }
+            int i = NonFiniteException.firstIndex(m);
+            if (i >= 0) {
+                throw new NonFiniteException("the checkpoint of step "
+                        + step + " is not saved: the " + what + " '"
+                        + e.getKey() + "' holds " + m.data[i] + " at row "
+                        + i / m.numCols + ", column " + i % m.numCols);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.scratchformer.tensor.NonFiniteException;
 import org.scratchformer.nn.Module;
 import org.scratchformer.nn.Parameter;
 
@@ -195,14 +196,13 @@ public final class SafeTensors {
             Map<String, DMatrixRMaj> tensors) throws BadFileException {
         for (Map.Entry<String, DMatrixRMaj> e : tensors.entrySet()) {
             DMatrixRMaj m = e.getValue();
-            for (int i = 0; i < m.getNumElements(); i++) {
-                if (!Double.isFinite(m.data[i])) {
-                    throw new BadFileException(file, "safetensors file "
-                            + file + ": tensor '" + e.getKey() + "' holds "
-                            + m.data[i] + " at row " + i / m.numCols
-                            + ", column " + i % m.numCols + "; weights"
-                            + " and optimizer state must be finite numbers");
-                }
+            int i = NonFiniteException.firstIndex(m);
+            if (i >= 0) {
+                throw new BadFileException(file, "safetensors file " + file
+                        + ": tensor '" + e.getKey() + "' holds " + m.data[i]
+                        + " at row " + i / m.numCols + ", column "
+                        + i % m.numCols + "; weights and optimizer state"
+                        + " must be finite numbers");
             }
         }
     }
